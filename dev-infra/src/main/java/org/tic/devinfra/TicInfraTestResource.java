@@ -1,0 +1,32 @@
+package org.tic.devinfra;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * Quarkus test resource: gives a service the shared real PostgreSQL (its own database, named by the
+ * {@code database} init argument) and the real Kafka broker. Started once per test JVM; stopped when the
+ * JVM exits (or by the orphan guards if it is killed).
+ */
+public class TicInfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "app";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Infrastructure infra = Infrastructure.shared();
+        infra.postgres().createDatabase(database);
+        return infra.serviceConfig(database);
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every Quarkus start in this JVM; the JVM shutdown hook stops it.
+    }
+}
