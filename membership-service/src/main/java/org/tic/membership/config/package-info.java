@@ -1,0 +1,2 @@
+/** Typed configuration of this service. */
+package org.tic.membership.config;

@@ -1,0 +1,2 @@
+/** Health checks beyond the built-in datasource readiness check. */
+package org.tic.membership.health;

@@ -1,0 +1,42 @@
+package org.tic.membership.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.tic.commons.rest.PageRequest;
+import org.tic.membership.domain.Organization;
+import org.tic.membership.domain.OrganizationKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
+
+    public record Page(List<Organization> items, long total) {
+    }
+
+    public Page search(OrganizationKind kind, String country, String nameContains, Sort sort, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (kind != null) {
+            where.add("kind = :kind");
+            params.and("kind", kind);
+        }
+        if (country != null) {
+            where.add("country = :country");
+            params.and("country", country);
+        }
+        if (nameContains != null && !nameContains.isBlank()) {
+            where.add("lower(name) like :name escape '\\'");
+            params.and("name", "%" + Like.escape(nameContains.trim().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String query = String.join(" and ", where);
+        var q = query.isEmpty() ? findAll(sort) : find(query, sort, params);
+        List<Organization> items = q.page(page.page(), page.size()).list();
+        return new Page(items, q.count());
+    }
+}

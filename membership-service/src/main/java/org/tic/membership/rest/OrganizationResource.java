@@ -1,0 +1,104 @@
+package org.tic.membership.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.rest.ETags;
+import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageResponse;
+import org.tic.commons.rest.SortSpec;
+import org.tic.membership.domain.Organization;
+import org.tic.membership.domain.OrganizationKind;
+import org.tic.membership.mapping.OrganizationMapper;
+import org.tic.membership.mapping.OrganizationRequest;
+import org.tic.membership.mapping.OrganizationView;
+import org.tic.membership.service.OrganizationService;
+
+import java.util.UUID;
+
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations", description = "Companies, government bodies and others that take part in clusters")
+public class OrganizationResource {
+
+    private final OrganizationService service;
+    private final OrganizationMapper mapper;
+
+    public OrganizationResource(OrganizationService service, OrganizationMapper mapper) {
+        this.service = service;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Operation(summary = "List organizations", description = "Filter by kind, country and a name fragment; sort by "
+            + "name, country, kind or createdAt (prefix - for descending).")
+    public PageResponse<OrganizationView> list(@QueryParam("kind") OrganizationKind kind,
+                                               @Parameter(example = "GB") @QueryParam("country") String country,
+                                               @Parameter(description = "Name contains (case-insensitive)") @QueryParam("q") String q,
+                                               @Parameter(example = "name") @QueryParam("sort") String sort,
+                                               @QueryParam("page") Integer page,
+                                               @QueryParam("size") Integer size) {
+        PageRequest pr = PageRequest.of(page, size);
+        var result = service.list(kind, country, q, SortSpec.parse(sort, OrganizationService.SORTABLE, "name", "id"), pr);
+        return PageResponse.of(result.items(), pr, result.total(), mapper::toView);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an organization")
+    @APIResponse(responseCode = "200", description = "The organization; its ETag is the version")
+    @APIResponse(responseCode = "404", description = "No such organization")
+    public Response get(@PathParam("id") UUID id) {
+        return ok(service.get(id));
+    }
+
+    @POST
+    @Operation(summary = "Create an organization")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid input")
+    public Response create(OrganizationRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        Organization o = service.create(request, null);
+        return Response.created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
+                .tag(String.valueOf(o.version)).entity(mapper.toView(o)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace an organization", description = "Send If-Match with the ETag you read to avoid lost updates.")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            OrganizationRequest request) {
+        return ok(service.replace(id, ifMatch, request, null));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an organization", description = "Refused with 409 while a cluster or application refers to it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Still referenced")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch, null);
+        return Response.noContent().build();
+    }
+
+    private Response ok(Organization o) {
+        return Response.ok(mapper.toView(o)).tag(String.valueOf(o.version)).build();
+    }
+}

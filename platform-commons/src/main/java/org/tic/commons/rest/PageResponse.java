@@ -1,0 +1,21 @@
+package org.tic.commons.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list, with the totals a client needs to page through it. */
+@Schema(description = "A page of results")
+public record PageResponse<T>(
+        @Schema(description = "The items of this page") List<T> items,
+        @Schema(description = "Page number, from 0", example = "0") int page,
+        @Schema(description = "Requested page size", example = "20") int size,
+        @Schema(description = "Number of items over all pages", example = "40") long totalItems,
+        @Schema(description = "Number of pages", example = "2") int totalPages) {
+
+    public static <E, T> PageResponse<T> of(List<E> items, PageRequest request, long total, Function<E, T> mapper) {
+        int pages = (int) ((total + request.size() - 1) / request.size());
+        return new PageResponse<>(items.stream().map(mapper).toList(), request.page(), request.size(), total, pages);
+    }
+}
