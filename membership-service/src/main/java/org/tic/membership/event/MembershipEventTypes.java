@@ -21,6 +21,7 @@ public final class MembershipEventTypes {
     public static final String APPLICATION_REJECTED = "tic.membership.application.rejected.v1";
     public static final String APPLICATION_WITHDRAWN = "tic.membership.application.withdrawn.v1";
     public static final String POLICY_ADOPTED = "tic.membership.policy.adopted.v1";
+    public static final String POLICY_UPDATED = "tic.membership.policy.updated.v1";
 
     public static final String ORGANIZATION = "organization";
     public static final String CLUSTER = "cluster";

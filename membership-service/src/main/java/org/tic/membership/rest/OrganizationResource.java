@@ -74,8 +74,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "400", description = "Invalid input")
     public Response create(OrganizationRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Organization o = service.create(request, null);
-        return Response.created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
-                .tag(String.valueOf(o.version)).entity(mapper.toView(o)).build();
+        return ETags.created(uri.getAbsolutePathBuilder().path(o.id.toString()).build(), mapper.toView(o), o.version);
     }
 
     @PUT
@@ -99,6 +98,6 @@ public class OrganizationResource {
     }
 
     private Response ok(Organization o) {
-        return Response.ok(mapper.toView(o)).tag(String.valueOf(o.version)).build();
+        return ETags.ok(mapper.toView(o), o.version);
     }
 }

@@ -1,6 +1,9 @@
 package org.tic.commons.rest;
 
+import jakarta.ws.rs.core.Response;
 import org.tic.commons.error.ProblemException;
+
+import java.net.URI;
 
 /**
  * Strong ETags from an entity's optimistic-lock version. {@code If-Match} is optional on updates; when sent it
@@ -9,6 +12,16 @@ import org.tic.commons.error.ProblemException;
 public final class ETags {
 
     private ETags() {
+    }
+
+    /** 200 with the body and its ETag. */
+    public static Response ok(Object body, long version) {
+        return Response.ok(body).tag(String.valueOf(version)).build();
+    }
+
+    /** 201 with Location, the body and its ETag. */
+    public static Response created(URI location, Object body, long version) {
+        return Response.created(location).tag(String.valueOf(version)).entity(body).build();
     }
 
     public static String of(long version) {

@@ -1,0 +1,41 @@
+package org.tic.membership.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.tic.commons.rest.PageRequest;
+import org.tic.membership.domain.ApplicationStatus;
+import org.tic.membership.domain.MembershipApplication;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ApplicationRepository implements PanacheRepositoryBase<MembershipApplication, UUID> {
+
+    public record Page(List<MembershipApplication> items, long total) {
+    }
+
+    public boolean hasOpenApplication(UUID clusterId) {
+        return count("clusterId = ?1 and status in ?2", clusterId,
+                List.of(ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW)) > 0;
+    }
+
+    public Page search(UUID clusterId, ApplicationStatus status, Sort sort, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (clusterId != null) {
+            where.add("clusterId = :cluster");
+            params.and("cluster", clusterId);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        String query = String.join(" and ", where);
+        var q = query.isEmpty() ? findAll(sort) : find(query, sort, params);
+        return new Page(q.page(page.page(), page.size()).list(), q.count());
+    }
+}

@@ -1,0 +1,142 @@
+package org.tic.membership.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.rest.ETags;
+import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageResponse;
+import org.tic.commons.rest.SortSpec;
+import org.tic.membership.domain.ApplicationStatus;
+import org.tic.membership.domain.MembershipApplication;
+import org.tic.membership.mapping.ApplicationRequest;
+import org.tic.membership.mapping.ApplicationView;
+import org.tic.membership.mapping.DecisionRequest;
+import org.tic.membership.mapping.EligibilityView;
+import org.tic.membership.service.ApplicationService;
+
+import java.util.UUID;
+
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications", description = "Membership applications checked against the TIC criteria")
+public class ApplicationResource {
+
+    private final ApplicationService service;
+
+    public ApplicationResource(ApplicationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List applications")
+    public PageResponse<ApplicationView> list(@QueryParam("clusterId") UUID clusterId,
+                                              @QueryParam("status") ApplicationStatus status,
+                                              @QueryParam("sort") String sort,
+                                              @QueryParam("page") Integer page,
+                                              @QueryParam("size") Integer size) {
+        PageRequest pr = PageRequest.of(page, size);
+        var result = service.list(clusterId, status, SortSpec.parse(sort, ApplicationService.SORTABLE, "-createdAt", "id"), pr);
+        return PageResponse.of(result.items(), pr, result.total(), ApplicationView::of);
+    }
+
+    @POST
+    @Operation(summary = "Draft an application for an applicant cluster")
+    @APIResponse(responseCode = "201", description = "Drafted")
+    @APIResponse(responseCode = "409", description = "The cluster is not an applicant or already has an open application")
+    public Response draft(ApplicationRequest request, @Context UriInfo uri) {
+        MembershipApplication a = service.draft(request, null);
+        return ETags.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build(), ApplicationView.of(a), a.version);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an application")
+    public Response get(@PathParam("id") UUID id) {
+        return ok(service.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Edit a draft")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "409", description = "No longer a draft")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ApplicationRequest request) {
+        return ok(service.replace(id, ifMatch, request, null));
+    }
+
+    @GET
+    @Path("/{id}/eligibility")
+    @Operation(summary = "Explain each criterion: met or not, and why")
+    public EligibilityView eligibility(@PathParam("id") UUID id) {
+        var report = service.eligibility(service.get(id));
+        return new EligibilityView(id, report.eligible(), report.checks());
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Operation(summary = "Submit a draft", description = "Refused with 422 listing the failed criteria")
+    @APIResponse(responseCode = "200", description = "Submitted")
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "422", description = "Criteria not met (failedCriteria lists them)")
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(service.submit(id, ifMatch, null));
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @Operation(summary = "Start reviewing a submitted application")
+    @APIResponse(responseCode = "200", description = "Under review")
+    @APIResponse(responseCode = "409", description = "Not submitted")
+    public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(service.startReview(id, ifMatch, null));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve", description = "The cluster becomes a signatory on effectiveDate (default today) and "
+            + "the declared parties join it. Refused with 422 when a criterion fails.")
+    @APIResponse(responseCode = "200", description = "Approved")
+    @APIResponse(responseCode = "409", description = "Not under review")
+    @APIResponse(responseCode = "422", description = "Criteria not met")
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
+        return ok(service.approve(id, ifMatch, d, null));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject (reason required)")
+    @APIResponse(responseCode = "200", description = "Rejected")
+    @APIResponse(responseCode = "409", description = "Not under review")
+    public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
+        return ok(service.reject(id, ifMatch, d, null));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "Withdraw an open application (reason required)")
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
+        return ok(service.withdraw(id, ifMatch, d, null));
+    }
+
+    private Response ok(MembershipApplication a) {
+        return ETags.ok(ApplicationView.of(a), a.version);
+    }
+}

@@ -1,0 +1,65 @@
+package org.tic.membership.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.membership.domain.ClusterParty;
+import org.tic.membership.mapping.PartyRequest;
+import org.tic.membership.mapping.PartyView;
+import org.tic.membership.service.PartyService;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/clusters/{clusterId}/parties")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Parties", description = "Organizations taking part in a cluster, with roles and dates")
+public class PartyResource {
+
+    private final PartyService service;
+
+    public PartyResource(PartyService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List a cluster's parties", description = "Active ones, or all with includeEnded=true")
+    public List<PartyView> list(@PathParam("clusterId") UUID clusterId,
+                                @QueryParam("includeEnded") @Parameter(example = "false") boolean includeEnded) {
+        return service.list(clusterId, includeEnded).stream().map(PartyView::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Add a party")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "409", description = "Already a party in that role, or the cluster is closed")
+    public Response add(@PathParam("clusterId") UUID clusterId, PartyRequest request, @Context UriInfo uri) {
+        ClusterParty p = service.add(clusterId, request, null);
+        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).entity(PartyView.of(p)).build();
+    }
+
+    @DELETE
+    @Path("/{partyId}")
+    @Operation(summary = "End a party's participation", description = "Kept in the history with its end date")
+    @APIResponse(responseCode = "204", description = "Ended")
+    public Response end(@PathParam("clusterId") UUID clusterId, @PathParam("partyId") UUID partyId,
+                        @QueryParam("until") @Parameter(example = "2025-06-30") LocalDate until) {
+        service.end(clusterId, partyId, until, null);
+        return Response.noContent().build();
+    }
+}

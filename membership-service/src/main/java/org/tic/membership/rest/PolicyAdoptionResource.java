@@ -1,0 +1,76 @@
+package org.tic.membership.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.rest.ETags;
+import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageResponse;
+import org.tic.commons.rest.SortSpec;
+import org.tic.membership.domain.PolicyAdoption;
+import org.tic.membership.mapping.PolicyAdoptionRequest;
+import org.tic.membership.mapping.PolicyAdoptionView;
+import org.tic.membership.service.PolicyAdoptionService;
+
+import java.util.UUID;
+
+@Path("/api/v1/policy-adoptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Policy adoptions", description = "Countries adopting the TIC framework or related policies")
+public class PolicyAdoptionResource {
+
+    private final PolicyAdoptionService service;
+
+    public PolicyAdoptionResource(PolicyAdoptionService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List policy adoptions")
+    public PageResponse<PolicyAdoptionView> list(@QueryParam("country") String country, @QueryParam("sort") String sort,
+                                                 @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest pr = PageRequest.of(page, size);
+        var result = service.list(country, SortSpec.parse(sort, PolicyAdoptionService.SORTABLE, "-adoptedOn", "id"), pr);
+        return PageResponse.of(result.items(), pr, result.total(), PolicyAdoptionView::of);
+    }
+
+    @POST
+    @Operation(summary = "Record a policy adoption")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response record(PolicyAdoptionRequest request, @Context UriInfo uri) {
+        PolicyAdoption p = service.record(request, null);
+        return ETags.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build(), PolicyAdoptionView.of(p), p.version);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a policy adoption")
+    public Response get(@PathParam("id") UUID id) {
+        PolicyAdoption p = service.get(id);
+        return ETags.ok(PolicyAdoptionView.of(p), p.version);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Correct a policy adoption")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            PolicyAdoptionRequest request) {
+        PolicyAdoption p = service.replace(id, ifMatch, request, null);
+        return ETags.ok(PolicyAdoptionView.of(p), p.version);
+    }
+}

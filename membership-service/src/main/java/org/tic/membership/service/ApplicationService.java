@@ -1,0 +1,209 @@
+package org.tic.membership.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.tic.commons.error.ProblemException;
+import org.tic.commons.rest.ETags;
+import org.tic.commons.rest.PageRequest;
+import org.tic.membership.domain.ApplicationLifecycle;
+import org.tic.membership.domain.ApplicationStatus;
+import org.tic.membership.domain.Cluster;
+import org.tic.membership.domain.ClusterStatus;
+import org.tic.membership.domain.DeclaredParty;
+import org.tic.membership.domain.Eligibility;
+import org.tic.membership.domain.MembershipApplication;
+import org.tic.membership.domain.Organization;
+import org.tic.membership.domain.OrganizationKind;
+import org.tic.membership.event.MembershipEvents;
+import org.tic.membership.mapping.ApplicationRequest;
+import org.tic.membership.mapping.ApplicationView;
+import org.tic.membership.mapping.DecisionRequest;
+import org.tic.membership.repository.ApplicationRepository;
+import org.tic.membership.repository.OrganizationRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.tic.membership.event.MembershipEventTypes.APPLICATION;
+import static org.tic.membership.event.MembershipEventTypes.APPLICATION_APPROVED;
+import static org.tic.membership.event.MembershipEventTypes.APPLICATION_REJECTED;
+import static org.tic.membership.event.MembershipEventTypes.APPLICATION_REVIEW_STARTED;
+import static org.tic.membership.event.MembershipEventTypes.APPLICATION_SUBMITTED;
+import static org.tic.membership.event.MembershipEventTypes.APPLICATION_WITHDRAWN;
+import static org.tic.membership.event.MembershipEventTypes.CLUSTER_JOINED;
+
+/** Membership applications: drafting, the lifecycle, and the criteria gate on submit and approval. */
+@ApplicationScoped
+@Transactional
+public class ApplicationService {
+
+    public static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "updatedAt", "updatedAt",
+            "status", "status", "submittedAt", "submittedAt");
+
+    private final ApplicationRepository applications;
+    private final OrganizationRepository organizations;
+    private final ClusterService clusters;
+    private final PartyService parties;
+    private final MembershipEvents events;
+
+    public ApplicationService(ApplicationRepository applications, OrganizationRepository organizations,
+                              ClusterService clusters, PartyService parties, MembershipEvents events) {
+        this.applications = applications;
+        this.organizations = organizations;
+        this.clusters = clusters;
+        this.parties = parties;
+        this.events = events;
+    }
+
+    public MembershipApplication draft(@NotNull @Valid ApplicationRequest request, String actor) {
+        Cluster cluster = clusters.get(request.clusterId());
+        if (cluster.status != ClusterStatus.APPLICANT) {
+            throw ProblemException.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; only applicants apply");
+        }
+        if (applications.hasOpenApplication(cluster.id)) {
+            throw ProblemException.conflict("Cluster " + cluster.slug + " already has an open application");
+        }
+        MembershipApplication a = new MembershipApplication();
+        a.id = UUID.randomUUID();
+        a.clusterId = cluster.id;
+        a.status = ApplicationStatus.DRAFT;
+        apply(request, a);
+        a.createdBy = actor;
+        a.updatedBy = actor;
+        applications.persist(a);
+        return a;
+    }
+
+    /** Drafts can be edited until submitted. */
+    public MembershipApplication replace(UUID id, String ifMatch, @NotNull @Valid ApplicationRequest request, String actor) {
+        MembershipApplication a = get(id);
+        ETags.checkIfMatch(ifMatch, a.version);
+        if (a.status != ApplicationStatus.DRAFT) {
+            throw ProblemException.conflict("Application " + id + " is " + a.status + "; only drafts can be edited");
+        }
+        if (!a.clusterId.equals(request.clusterId())) {
+            throw ProblemException.invalid("clusterId", "an application cannot move to another cluster");
+        }
+        apply(request, a);
+        a.updatedBy = actor;
+        return a;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Eligibility.Report eligibility(MembershipApplication a) {
+        Map<UUID, OrganizationKind> kinds = new HashMap<>();
+        List<UUID> ids = a.declaredParties.stream().map(DeclaredParty::organizationId).distinct().toList();
+        if (!ids.isEmpty()) {
+            for (Organization o : organizations.list("id in ?1", ids)) {
+                kinds.put(o.id, o.kind);
+            }
+        }
+        return Eligibility.evaluate(a.statement, a.declaredParties, a.co2ePotential, a.justTransition, kinds);
+    }
+
+    public MembershipApplication submit(UUID id, String ifMatch, String actor) {
+        MembershipApplication a = transition(id, ifMatch, ApplicationStatus.SUBMITTED, null, actor);
+        a.submittedAt = Instant.now();
+        return publish(a, APPLICATION_SUBMITTED, null, actor);
+    }
+
+    public MembershipApplication startReview(UUID id, String ifMatch, String actor) {
+        return publish(transition(id, ifMatch, ApplicationStatus.UNDER_REVIEW, null, actor), APPLICATION_REVIEW_STARTED, null, actor);
+    }
+
+    /** Approves: the cluster becomes a signatory on the effective date and the declared parties join it. */
+    public MembershipApplication approve(UUID id, String ifMatch, DecisionRequest decision, String actor) {
+        DecisionRequest d = decision == null ? new DecisionRequest(null, null) : decision;
+        MembershipApplication a = transition(id, ifMatch, ApplicationStatus.APPROVED, d.reason(), actor);
+        LocalDate joined = d.effectiveDate() == null ? LocalDate.now() : d.effectiveDate();
+        Cluster cluster = clusters.get(a.clusterId);
+        clusters.join(cluster, joined, joined.getYear(), joined, "Application " + a.id + " approved", actor);
+        for (DeclaredParty p : a.declaredParties) {
+            parties.addParty(cluster, organizations.findById(p.organizationId()), p.role(), joined, actor);
+        }
+        publish(a, APPLICATION_APPROVED, d.reason(), actor);
+        applications.flush();
+        events.cluster(CLUSTER_JOINED, cluster, Map.of("applicationId", a.id), actor);
+        return a;
+    }
+
+    public MembershipApplication reject(UUID id, String ifMatch, DecisionRequest decision, String actor) {
+        String reason = requireReason(decision, "reject");
+        return publish(transition(id, ifMatch, ApplicationStatus.REJECTED, reason, actor), APPLICATION_REJECTED, reason, actor);
+    }
+
+    public MembershipApplication withdraw(UUID id, String ifMatch, DecisionRequest decision, String actor) {
+        String reason = requireReason(decision, "withdraw");
+        return publish(transition(id, ifMatch, ApplicationStatus.WITHDRAWN, reason, actor), APPLICATION_WITHDRAWN, reason, actor);
+    }
+
+    private MembershipApplication transition(UUID id, String ifMatch, ApplicationStatus to, String reason, String actor) {
+        MembershipApplication a = get(id);
+        ETags.checkIfMatch(ifMatch, a.version);
+        if (!ApplicationLifecycle.canMove(a.status, to)) {
+            throw ProblemException.conflict("Application " + id + " is " + a.status + " and cannot become " + to);
+        }
+        if (ApplicationLifecycle.requiresEligibility(to)) {
+            Eligibility.Report report = eligibility(a);
+            if (!report.eligible()) {
+                Map<String, Object> ext = new LinkedHashMap<>();
+                ext.put("failedCriteria", report.failed());
+                throw ProblemException.unprocessable("criteria-not-met", "Membership criteria not met",
+                        "Cannot " + (to == ApplicationStatus.SUBMITTED ? "submit" : "approve") + ": "
+                                + report.failed().stream().map(c -> c.criterion().name()).toList() + " not met", ext);
+            }
+        }
+        a.status = to;
+        a.updatedBy = actor;
+        if (to == ApplicationStatus.APPROVED || to == ApplicationStatus.REJECTED || to == ApplicationStatus.WITHDRAWN) {
+            a.decisionReason = reason;
+            a.decidedAt = Instant.now();
+            a.decidedBy = actor;
+        }
+        return a;
+    }
+
+    private MembershipApplication publish(MembershipApplication a, String type, String reason, String actor) {
+        applications.flush();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("application", ApplicationView.Summary.of(a));
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        events.record(APPLICATION, a.id, type, data, actor);
+        return a;
+    }
+
+    private static String requireReason(DecisionRequest d, String action) {
+        if (d == null || d.reason() == null || d.reason().isBlank()) {
+            throw ProblemException.invalid("reason", "is required to " + action + " an application");
+        }
+        return d.reason();
+    }
+
+    private static void apply(ApplicationRequest r, MembershipApplication a) {
+        a.statement = r.statement();
+        a.declaredParties = r.declaredParties() == null ? new ArrayList<>() : new ArrayList<>(r.declaredParties());
+        a.co2ePotential = r.co2ePotential();
+        a.justTransition = r.justTransition();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MembershipApplication get(UUID id) {
+        return applications.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Application", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApplicationRepository.Page list(UUID clusterId, ApplicationStatus status, Sort sort, PageRequest page) {
+        return applications.search(clusterId, status, sort, page);
+    }
+}

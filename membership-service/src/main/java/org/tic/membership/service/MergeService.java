@@ -1,0 +1,130 @@
+package org.tic.membership.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.tic.commons.error.ProblemException;
+import org.tic.membership.domain.Cluster;
+import org.tic.membership.domain.ClusterLifecycle;
+import org.tic.membership.domain.ClusterMerge;
+import org.tic.membership.domain.ClusterParty;
+import org.tic.membership.domain.ClusterStatus;
+import org.tic.membership.event.MembershipEvents;
+import org.tic.membership.mapping.ClusterMapper;
+import org.tic.membership.mapping.MergeRequest;
+import org.tic.membership.repository.ClusterMergeRepository;
+import org.tic.membership.repository.ClusterPartyRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.tic.membership.event.MembershipEventTypes.CLUSTERS_MERGED;
+
+/**
+ * Two or more clusters become one joint cluster: a new one, or one of them (or another existing cluster).
+ * Predecessors are marked MERGED with a successor link; their active parties move to the successor; their history
+ * stays where it is (the lineage is the successor link and the merge record).
+ */
+@ApplicationScoped
+@Transactional
+public class MergeService {
+
+    private final ClusterService clusters;
+    private final PartyService partyService;
+    private final ClusterPartyRepository parties;
+    private final ClusterMergeRepository merges;
+    private final ClusterMapper mapper;
+    private final MembershipEvents events;
+
+    public MergeService(ClusterService clusters, PartyService partyService, ClusterPartyRepository parties,
+                        ClusterMergeRepository merges, ClusterMapper mapper, MembershipEvents events) {
+        this.clusters = clusters;
+        this.partyService = partyService;
+        this.parties = parties;
+        this.merges = merges;
+        this.mapper = mapper;
+        this.events = events;
+    }
+
+    public record Result(ClusterMerge merge, Cluster successor) {
+    }
+
+    public Result merge(@NotNull @Valid MergeRequest request, String actor) {
+        if ((request.successorClusterId() == null) == (request.newCluster() == null)) {
+            throw ProblemException.invalid("successorClusterId", "give either successorClusterId or newCluster, not both or neither");
+        }
+        LocalDate effective = request.effectiveDate() == null ? LocalDate.now() : request.effectiveDate();
+        Set<UUID> predecessorIds = new LinkedHashSet<>(request.predecessorIds());
+        predecessorIds.remove(request.successorClusterId()); // an existing successor may be listed among them
+        // Two clusters at least become one: an existing successor plus one more, or two into a new one.
+        int needed = request.successorClusterId() != null ? 1 : 2;
+        if (predecessorIds.size() < needed) {
+            throw ProblemException.invalid("predecessorIds", "a merge needs at least two distinct clusters");
+        }
+        List<Cluster> predecessors = new ArrayList<>();
+        for (UUID id : predecessorIds) {
+            Cluster c = clusters.get(id);
+            if (!ClusterLifecycle.canMerge(c.status)) {
+                throw ProblemException.conflict("Cluster " + c.slug + " is " + c.status + " and cannot be merged");
+            }
+            predecessors.add(c);
+        }
+        Cluster successor;
+        if (request.successorClusterId() != null) {
+            successor = clusters.get(request.successorClusterId());
+            if (!ClusterLifecycle.canMerge(successor.status)) {
+                throw ProblemException.conflict("Cluster " + successor.slug + " is " + successor.status + " and cannot be a successor");
+            }
+        } else {
+            successor = clusters.register(request.newCluster(), actor);
+            // The joint cluster is a signatory from the merge date when any predecessor was one.
+            if (predecessors.stream().anyMatch(p -> p.status == ClusterStatus.SIGNATORY || p.status == ClusterStatus.SUSPENDED)) {
+                clusters.join(successor, effective, effective.getYear(), effective, "Joint cluster formed by merge", actor);
+            }
+        }
+        Map<UUID, ClusterParty> toMove = new LinkedHashMap<>();
+        for (Cluster p : predecessors) {
+            for (ClusterParty party : parties.forCluster(p.id, false)) {
+                toMove.put(party.id, party);
+            }
+            clusters.move(p, ClusterStatus.MERGED, effective, "Merged into " + successor.slug, actor);
+            p.successorId = successor.id;
+        }
+        for (ClusterParty party : toMove.values()) {
+            party.until = effective;
+            partyService.addParty(successor, party.organization, party.role, effective, actor);
+        }
+        successor.touch(actor);
+        ClusterMerge merge = new ClusterMerge();
+        merge.id = UUID.randomUUID();
+        merge.successorId = successor.id;
+        predecessors.forEach(p -> merge.predecessorIds.add(p.id));
+        merge.effectiveDate = effective;
+        merge.reason = request.reason();
+        merge.createdAt = Instant.now();
+        merge.createdBy = actor;
+        merges.persist(merge);
+        merges.flush();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("mergeId", merge.id);
+        extra.put("successor", mapper.toView(successor));
+        extra.put("predecessors", predecessors.stream().map(mapper::toView).toList());
+        extra.put("effectiveDate", effective);
+        extra.put("reason", request.reason());
+        events.record("cluster", successor.id, CLUSTERS_MERGED, extra, actor);
+        return new Result(merge, successor);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClusterMerge get(UUID id) {
+        return merges.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Merge", id));
+    }
+}
