@@ -3,7 +3,7 @@ create table organization (
     name       varchar(200) not null,
     kind       varchar(40)  not null,
     country    varchar(2),
-    sectors    text[]       not null default '{}',
+    sectors    varchar(255)[] not null default '{}',
     website    varchar(500),
     version    bigint       not null,
     created_at timestamptz  not null,

@@ -6,7 +6,7 @@ create table cluster (
     subnational_region           varchar(200),
     world_region                 varchar(40)  not null,
     type                         varchar(40)  not null,
-    sectors                      text[]       not null default '{}',
+    sectors                      varchar(255)[] not null default '{}',
     coordinator_organization_id  uuid references organization (id),
     latitude                     double precision,
     longitude                    double precision,

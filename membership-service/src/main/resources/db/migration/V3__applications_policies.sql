@@ -2,7 +2,7 @@ create table membership_application (
     id                    uuid primary key,
     cluster_id            uuid          not null references cluster (id),
     status                varchar(20)   not null,
-    statement             jsonb         not null,
+    statement             jsonb,
     declared_parties      jsonb         not null,
     co2e_potential        jsonb,
     just_transition       jsonb,

@@ -132,7 +132,7 @@ public final class Eligibility {
 
     static Check justTransition(JustTransitionEvidence e) {
         Criterion c = Criterion.JUST_TRANSITION;
-        if (e == null || e.isEmpty()) {
+        if (e == null || e.lacksContent()) {
             return new Check(c, c.description, false, "No just-transition evidence");
         }
         return new Check(c, c.description, true, "Evidence given");

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 public record JustTransitionEvidence(@Size(max = 5000) String jobsProtectedPlan, @Size(max = 5000) String jobsCreatedPlan,
                                      @Size(max = 5000) String localValue, @Size(max = 10000) String description) {
 
-    public boolean isEmpty() {
+    public boolean lacksContent() {
         return blank(jobsProtectedPlan) && blank(jobsCreatedPlan) && blank(localValue) && blank(description);
     }
 

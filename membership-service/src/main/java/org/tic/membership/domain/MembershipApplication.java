@@ -32,8 +32,8 @@ public class MembershipApplication extends AuditedEntity {
     @Column(nullable = false)
     public ApplicationStatus status;
 
+    /** Drafts may be incomplete; the criteria are checked on submit. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public StatementOfAmbition statement;
 
     @JdbcTypeCode(SqlTypes.JSON)

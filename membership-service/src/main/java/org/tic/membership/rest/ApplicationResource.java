@@ -90,6 +90,7 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/submit")
+    @Consumes(MediaType.WILDCARD) // no body: clients need not send a Content-Type
     @Operation(summary = "Submit a draft", description = "Refused with 422 listing the failed criteria")
     @APIResponse(responseCode = "200", description = "Submitted")
     @APIResponse(responseCode = "409", description = "Not a draft")
@@ -100,6 +101,7 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/review")
+    @Consumes(MediaType.WILDCARD) // no body: clients need not send a Content-Type
     @Operation(summary = "Start reviewing a submitted application")
     @APIResponse(responseCode = "200", description = "Under review")
     @APIResponse(responseCode = "409", description = "Not submitted")

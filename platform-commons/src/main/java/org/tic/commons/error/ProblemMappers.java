@@ -239,20 +239,25 @@ public class ProblemMappers {
         return false;
     }
 
-    /** {@code create.request.parties[1].name} → {@code parties[1].name}: clients know fields, not Java methods. */
+    /**
+     * {@code create.request.parties[1].name} → {@code parties[1].name}: clients know fields, not Java methods; a body
+     * parameter's name means nothing to them, a query parameter's name is the field itself.
+     */
     static String fieldPath(Path path) {
+        java.util.List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
         StringBuilder sb = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CONTAINER_ELEMENT
+                    || kind == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                // a body parameter names nothing the client sent; a query parameter is the field itself
-                sb.setLength(0);
-                sb.append(node.getName());
-                continue;
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+            if (kind == ElementKind.PARAMETER) {
+                if (i == nodes.size() - 1) {
+                    sb.append(node.getName());
+                }
                 continue;
             }
             if (node.getIndex() != null) {
