@@ -1,0 +1,294 @@
+package org.tic.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks docker-compose.yml as far as possible without Docker: the infrastructure services and every Quarkus
+ * service are there, each long-running one has a healthcheck, dependencies wait on health or completion,
+ * and each service's port, database and topics agree with its application.properties (read, not changed);
+ * credentials are only ${VAR:-default} interpolations.
+ */
+public final class ComposeValidator {
+
+    /** A service built from a module of this repository (build.context names it). */
+    private static final Pattern TOPIC = Pattern.compile("create\\s+([A-Za-z0-9._-]+)\\s+(\\d+)");
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[A-Z0-9_]+:-[^}]*}");
+    private static final Pattern CREATE_DB = Pattern.compile("(?i)CREATE\\s+DATABASE\\s+\"?([a-z0-9_]+)\"?");
+
+    private final Path repoRoot;
+    private final List<Violation> violations = new ArrayList<>();
+    private String file = "docker-compose.yml";
+
+    public ComposeValidator(Path repoRoot) {
+        this.repoRoot = repoRoot;
+    }
+
+    public List<Violation> validate(Path composeFile) {
+        try {
+            return validate(Files.readString(composeFile), composeFile.toAbsolutePath().getParent(),
+                    repoRoot.relativize(composeFile.toAbsolutePath().normalize()).toString());
+        } catch (IOException e) {
+            return List.of(new Violation("compose", composeFile.toString(), "unreadable: " + e.getMessage()));
+        }
+    }
+
+    /** Validates compose YAML whose relative paths (build contexts, volumes) start at baseDir. */
+    public List<Violation> validate(String yaml, Path baseDir, String fileName) {
+        violations.clear();
+        file = fileName;
+        JsonNode root;
+        try {
+            root = parse(yaml);
+        } catch (RuntimeException e) {
+            add(file, "unparseable: " + e.getMessage());
+            return List.copyOf(violations);
+        }
+        JsonNode services = root.path("services");
+        if (!services.isObject() || services.isEmpty()) {
+            add(file, "no services");
+            return List.copyOf(violations);
+        }
+        Path base = baseDir.toAbsolutePath().normalize();
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        services.properties().forEach(e -> byName.put(e.getKey(), e.getValue()));
+
+        JsonNode postgres = requireImage(byName, "postgres", "postgres:17");
+        JsonNode kafka = requireImage(byName, "kafka", "apache/kafka:4.1.1");
+        Set<String> databases = postgres == null ? Set.of() : initDatabases(base, postgres);
+        Map<String, Integer> topics = topics(byName);
+
+        for (var e : byName.entrySet()) {
+            String name = e.getKey();
+            JsonNode svc = e.getValue();
+            boolean oneShot = svc.path("restart").asText("").equals("no") && !svc.has("ports");
+            if (!oneShot && !svc.has("healthcheck")) {
+                add(name, "has no healthcheck (dependants could not wait for it)");
+            }
+            if (svc.has("healthcheck") && svc.path("healthcheck").path("test").isMissingNode()) {
+                add(name, "healthcheck has no test");
+            }
+            JsonNode deps = svc.path("depends_on");
+            if (deps.isArray()) {
+                add(name, "depends_on is a list: use the long form with condition: service_healthy / service_completed_successfully");
+            }
+            deps.properties().forEach(d -> {
+                JsonNode target = byName.get(d.getKey());
+                String condition = d.getValue().path("condition").asText("");
+                if (target == null) {
+                    add(name, "depends on unknown service " + d.getKey());
+                } else if (condition.equals("service_healthy") && !target.has("healthcheck")) {
+                    add(name, "waits for " + d.getKey() + " to be healthy, but it has no healthcheck");
+                } else if (!condition.equals("service_healthy") && !condition.equals("service_completed_successfully")) {
+                    add(name, "depends on " + d.getKey() + " with condition '" + condition
+                            + "': use service_healthy or service_completed_successfully");
+                }
+            });
+            credentials(name, svc);
+            String context = svc.path("build").path("context").asText(null);
+            if (context != null) {
+                quarkusService(name, svc, base.resolve(context).normalize(), databases, topics, byName);
+            }
+        }
+        if (kafka != null && topics.isEmpty()) {
+            add(file, "no one-shot service creates the topics (kafka-topics.sh --create ...)");
+        }
+        return List.copyOf(violations);
+    }
+
+    /** Topics created by the one-shot service, with partitions (lines "create NAME PARTITIONS"). */
+    public static Map<String, Integer> topics(Map<String, JsonNode> services) {
+        Map<String, Integer> topics = new TreeMap<>();
+        for (JsonNode svc : services.values()) {
+            String command = String.join("\n", PolicyRules.texts(svc.path("command").isTextual()
+                    ? new YAMLMapper().createArrayNode().add(svc.path("command").asText()) : svc.path("command")));
+            if (!command.contains("kafka-topics.sh")) {
+                continue;
+            }
+            Matcher m = TOPIC.matcher(command);
+            while (m.find()) {
+                topics.put(m.group(1), Integer.parseInt(m.group(2)));
+            }
+        }
+        return topics;
+    }
+
+    public static Map<String, Integer> topics(Path composeFile) throws IOException {
+        JsonNode root = read(composeFile);
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        root.path("services").properties().forEach(e -> byName.put(e.getKey(), e.getValue()));
+        return topics(byName);
+    }
+
+    /** SnakeYAML, because compose files use merge keys (<<: *anchor), which Jackson's YAML reader does not apply. */
+    static JsonNode read(Path composeFile) throws IOException {
+        return parse(Files.readString(composeFile));
+    }
+
+    static JsonNode parse(String yaml) {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Object tree = new org.yaml.snakeyaml.Yaml(options).load(yaml);
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(tree);
+    }
+
+    private void quarkusService(String name, JsonNode svc, Path context, Set<String> databases,
+                                Map<String, Integer> topics, Map<String, JsonNode> byName) {
+        String module = context.getFileName().toString();
+        Optional<ServiceConfig> loaded = ServiceConfig.load(repoRoot, module);
+        if (loaded.isEmpty()) {
+            add(name, "build context " + context + " is not a service module with an application.properties");
+            return;
+        }
+        ServiceConfig sc = loaded.get();
+        Path dockerfile = context.resolve(svc.path("build").path("dockerfile").asText("Dockerfile"));
+        if (!Files.isRegularFile(dockerfile)) {
+            add(name, "Dockerfile " + repoRoot.relativize(dockerfile) + " does not exist");
+        }
+        Map<String, String> env = environment(svc.path("environment"));
+        String port = env.getOrDefault("QUARKUS_HTTP_PORT", String.valueOf(sc.httpPort()));
+        if (!port.equals(String.valueOf(sc.httpPort()))) {
+            add(name, "QUARKUS_HTTP_PORT=" + port + " but " + module + " serves on quarkus.http.port=" + sc.httpPort());
+        }
+        boolean published = false;
+        for (JsonNode p : svc.path("ports")) {
+            String mapping = p.isTextual() ? p.asText() : p.path("published").asText() + ":" + p.path("target").asText();
+            published |= mapping.endsWith(":" + port) || mapping.equals(port);
+        }
+        if (!published) {
+            add(name, "does not publish its port " + port);
+        }
+        String url = env.get("QUARKUS_DATASOURCE_JDBC_URL");
+        if (url == null) {
+            add(name, "has no QUARKUS_DATASOURCE_JDBC_URL");
+        } else {
+            String db = PolicyRules.Jdbc.database(url);
+            String host = PolicyRules.Jdbc.host(url);
+            if (sc.database() != null && !db.equals(sc.database())) {
+                add(name, "uses database '" + db + "' but " + module + "'s application.properties uses '" + sc.database() + "'");
+            }
+            if (!databases.contains(db)) {
+                add(name, "database '" + db + "' is not created by the PostgreSQL init script " + databases);
+            }
+            if (!byName.containsKey(host)) {
+                add(name, "JDBC host '" + host + "' is not a compose service");
+            } else if (!svc.path("depends_on").path(host).path("condition").asText().equals("service_healthy")) {
+                add(name, "does not wait for " + host + " to be healthy");
+            }
+        }
+        for (String required : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS")) {
+            if (!env.containsKey(required)) {
+                add(name, "has no " + required);
+            }
+        }
+        String kafkaHost = env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "").split(":")[0];
+        if (!byName.containsKey(kafkaHost)) {
+            add(name, "KAFKA_BOOTSTRAP_SERVERS host '" + kafkaHost + "' is not a compose service");
+        } else if (!svc.path("depends_on").path(kafkaHost).path("condition").asText().equals("service_healthy")) {
+            add(name, "does not wait for " + kafkaHost + " to be healthy");
+        }
+        boolean waitsForTopics = false;
+        for (var d : iterable(svc.path("depends_on"))) {
+            waitsForTopics |= d.getValue().path("condition").asText().equals("service_completed_successfully")
+                    && String.join(" ", PolicyRules.texts(byName.getOrDefault(d.getKey(), svc).path("command"))).contains("kafka-topics.sh");
+        }
+        if (!waitsForTopics) {
+            add(name, "does not wait for the topic creation to complete (service_completed_successfully)");
+        }
+        for (String topic : sc.topics()) {
+            if (!topics.containsKey(topic)) {
+                add(name, module + " uses topic " + topic + " but the compose file does not create it");
+            }
+        }
+        String health = String.join(" ", PolicyRules.texts(svc.path("healthcheck").path("test")));
+        if (!health.contains("/q/health/ready")) {
+            add(name, "healthcheck does not ask /q/health/ready");
+        }
+        if (!health.contains(port) && !health.contains("QUARKUS_HTTP_PORT")) {
+            add(name, "healthcheck does not target the service's port " + port);
+        }
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
+        return node.properties();
+    }
+
+    private Set<String> initDatabases(Path base, JsonNode postgres) {
+        Set<String> dbs = new java.util.TreeSet<>();
+        for (JsonNode v : postgres.path("volumes")) {
+            String[] parts = v.asText().split(":");
+            if (parts.length >= 2 && parts[1].equals("/docker-entrypoint-initdb.d")) {
+                Path dir = base.resolve(parts[0]).normalize();
+                if (!Files.isDirectory(dir)) {
+                    add("postgres", "init folder " + parts[0] + " does not exist");
+                    continue;
+                }
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.sorted().toList()) {
+                        Matcher m = CREATE_DB.matcher(Files.readString(f));
+                        while (m.find()) {
+                            dbs.add(m.group(1));
+                        }
+                    }
+                } catch (IOException e) {
+                    add("postgres", "cannot read " + dir + ": " + e.getMessage());
+                }
+            }
+        }
+        if (dbs.isEmpty()) {
+            add("postgres", "no init script under /docker-entrypoint-initdb.d creates the services' databases");
+        }
+        return dbs;
+    }
+
+    private void credentials(String name, JsonNode svc) {
+        environment(svc.path("environment")).forEach((k, v) -> {
+            if (k.matches("(?i).*(PASSWORD|SECRET|TOKEN).*") && !INTERPOLATION.matcher(v).matches()) {
+                add(name, k + " is a literal: use ${VARIABLE:-local-default} so it can be overridden");
+            }
+        });
+    }
+
+    private JsonNode requireImage(Map<String, JsonNode> services, String name, String imagePrefix) {
+        JsonNode svc = services.get(name);
+        if (svc == null) {
+            add(file, "no '" + name + "' service");
+            return null;
+        }
+        if (!svc.path("image").asText().startsWith(imagePrefix)) {
+            add(name, "image " + svc.path("image").asText() + " is not " + imagePrefix + "*");
+        }
+        return svc;
+    }
+
+    static Map<String, String> environment(JsonNode env) {
+        Map<String, String> map = new HashMap<>();
+        if (env.isArray()) {
+            for (JsonNode e : env) {
+                String[] kv = e.asText().split("=", 2);
+                map.put(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        } else {
+            env.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        }
+        return map;
+    }
+
+    private void add(String object, String message) {
+        violations.add(new Violation("compose", object, message));
+    }
+}

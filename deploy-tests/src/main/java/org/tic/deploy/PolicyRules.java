@@ -1,0 +1,768 @@
+package org.tic.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Our own rules for a rendered overlay, beyond what the schemas say: what a reviewer of a first production
+ * deploy would otherwise check by hand. Each violation names its rule:
+ * <ul>
+ *   <li>{@code labels}: app, application and system on every object and pod template;</li>
+ *   <li>{@code resources}: requests and limits (cpu, memory) on every container, requests within limits;</li>
+ *   <li>{@code probes}: startup, readiness and liveness on the Quarkus /q/health/* endpoints, on a declared
+ *       port;</li>
+ *   <li>{@code security}: non-root, no privilege escalation, all capabilities dropped, read-only root
+ *       filesystem with a writable /tmp, RuntimeDefault seccomp, no service-account token;</li>
+ *   <li>{@code image}: a registry and an explicit tag or digest everywhere; in production no latest, snapshot
+ *       or branch tags;</li>
+ *   <li>{@code rollout}: maxUnavailable 0, a preStop delay, a grace period covering preStop + the service's
+ *       quarkus.shutdown.timeout + 10 s;</li>
+ *   <li>{@code pdb}, {@code hpa}, {@code service}, {@code network-policy}: every Deployment has a PDB, an HPA
+ *       (and no fixed spec.replicas), a Service whose selector and target port match, and network policies
+ *       isolating it in both directions with DNS allowed;</li>
+ *   <li>{@code secrets}: no Secret with data in the manifests; every referenced ConfigMap rendered;</li>
+ *   <li>{@code app-config}: ports and database names as in the service's application.properties;</li>
+ *   <li>{@code kafka}, {@code postgresql}: with Strimzi / CloudNativePG resources, every topic of the code
+ *       declared, users with the ACLs the service needs, the services pointed at the managed cluster, backups
+ *       scheduled.</li>
+ * </ul>
+ */
+public final class PolicyRules {
+
+    static final Set<String> REQUIRED_LABELS = Set.of("app", "application", "system");
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
+            "PersistentVolume", "StorageClass", "CustomResourceDefinition");
+    private static final Pattern SLEEP = Pattern.compile("(?:^|\\s)sleep\\s+(\\d+)");
+    private static final Pattern UNPINNED_TAG = Pattern.compile("(?i).*(latest|snapshot|dev|main|master|edge|nightly).*");
+
+    private final Path repoRoot;
+    private final boolean production;
+    private final List<Violation> violations = new ArrayList<>();
+    private List<Manifest> all;
+
+    public PolicyRules(Path repoRoot, boolean production) {
+        this.repoRoot = repoRoot;
+        this.production = production;
+    }
+
+    public List<Violation> check(List<Manifest> manifests) {
+        this.all = manifests;
+        violations.clear();
+        for (Manifest m : manifests) {
+            labels(m);
+            if (!CLUSTER_SCOPED.contains(m.kind()) && m.namespace() == null) {
+                add("namespace", m, "has no namespace (the overlay's namespace: is missing)");
+            }
+            if (m.kind().equals("Secret") && (m.tree().has("data") || m.tree().has("stringData"))) {
+                add("secrets", m, "a Secret with values is in the manifests; create it out of band (deploy/README.md)");
+            }
+        }
+        for (Manifest d : of("Deployment")) {
+            deployment(d);
+        }
+        for (Manifest s : of("Service")) {
+            service(s);
+        }
+        hpas();
+        kafka();
+        postgresql();
+        return List.copyOf(violations);
+    }
+
+    // ---------------------------------------------------------------- generic
+
+    private void labels(Manifest m) {
+        Map<String, String> labels = m.labels();
+        for (String l : REQUIRED_LABELS) {
+            if (labels.getOrDefault(l, "").isBlank()) {
+                add("labels", m, "label '" + l + "' is missing (app, application and system go on every object)");
+            }
+        }
+        if (m.spec().path("template").path("metadata").isObject() && m.kind().equals("Deployment")) {
+            Map<String, String> pod = m.podLabels();
+            for (String l : REQUIRED_LABELS) {
+                if (pod.getOrDefault(l, "").isBlank()) {
+                    add("labels", m, "pod template label '" + l + "' is missing");
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Deployment
+
+    private void deployment(Manifest d) {
+        JsonNode pod = d.spec().path("template").path("spec");
+        Map<String, String> podLabels = d.podLabels();
+        Map<String, String> selector = Manifest.stringMap(d.spec().path("selector").path("matchLabels"));
+        if (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet())) {
+            add("service", d, "spec.selector.matchLabels " + selector + " does not select its own pod template " + podLabels);
+        }
+        String app = podLabels.getOrDefault("app", d.name());
+        Optional<ServiceConfig> config = ServiceConfig.load(repoRoot, app);
+        if (config.isEmpty()) {
+            add("app-config", d, "no module '" + app + "' with src/main/resources/application.properties "
+                    + "(the app label names the Maven module)");
+        }
+
+        // security, pod level
+        JsonNode psc = pod.path("securityContext");
+        if (!pod.path("automountServiceAccountToken").isBoolean() || pod.path("automountServiceAccountToken").asBoolean()) {
+            add("security", d, "automountServiceAccountToken must be false (the service never calls the API server)");
+        }
+        if (pod.path("hostNetwork").asBoolean() || pod.path("hostPID").asBoolean() || pod.path("hostIPC").asBoolean()) {
+            add("security", d, "must not use the host's network, PID or IPC namespace");
+        }
+        Map<String, JsonNode> volumes = new HashMap<>();
+        pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
+        volumes.values().forEach(v -> {
+            if (v.has("hostPath")) {
+                add("security", d, "volume " + v.path("name").asText() + " is a hostPath");
+            }
+            String cm = v.path("configMap").path("name").asText(null);
+            if (cm != null && named("ConfigMap", cm).isEmpty()) {
+                add("secrets", d, "volume " + v.path("name").asText() + " references ConfigMap " + cm + ", not in the manifests");
+            }
+        });
+
+        List<JsonNode> containers = new ArrayList<>();
+        pod.path("initContainers").forEach(containers::add);
+        pod.path("containers").forEach(containers::add);
+        if (pod.path("containers").isEmpty()) {
+            add("resources", d, "has no container");
+        }
+        for (JsonNode c : containers) {
+            String cname = c.path("name").asText("?");
+            String where = "container " + cname;
+            boolean init = false;
+            for (JsonNode ic : pod.path("initContainers")) {
+                init |= ic == c;
+            }
+            resources(d, where, c.path("resources"));
+            image(d, where, c);
+            containerSecurity(d, where, c, psc, volumes);
+            envReferences(d, where, c);
+            if (!init) {
+                probes(d, where, c, config.orElse(null));
+                config.ifPresent(sc -> appConfig(d, where, c, sc));
+            }
+        }
+        rollout(d, pod, config.orElse(null));
+        companions(d, podLabels);
+    }
+
+    private void resources(Manifest d, String where, JsonNode res) {
+        for (String kind : List.of("requests", "limits")) {
+            for (String r : List.of("cpu", "memory")) {
+                if (res.path(kind).path(r).asText("").isBlank()) {
+                    add("resources", d, where + " has no " + kind + "." + r);
+                }
+            }
+        }
+        for (String r : List.of("cpu", "memory")) {
+            String req = res.path("requests").path(r).asText("");
+            String lim = res.path("limits").path(r).asText("");
+            if (!req.isBlank() && !lim.isBlank()) {
+                try {
+                    if (Quantities.parse(req).compareTo(Quantities.parse(lim)) > 0) {
+                        add("resources", d, where + " requests more " + r + " (" + req + ") than its limit (" + lim + ")");
+                    }
+                } catch (IllegalArgumentException e) {
+                    add("resources", d, where + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void image(Manifest d, String where, JsonNode c) {
+        String image = c.path("image").asText("");
+        ImageRef ref = ImageRef.parse(image);
+        if (image.isBlank()) {
+            add("image", d, where + " has no image");
+            return;
+        }
+        if (!ref.hasRegistryPath()) {
+            add("image", d, where + " image '" + image + "' is the base's placeholder: set newName (and a tag) in the overlay's images:");
+        }
+        if (ref.digest() == null && ref.tag() == null) {
+            add("image", d, where + " image '" + image + "' has no tag (an implicit latest)");
+        } else if ("latest".equals(ref.tag())) {
+            add("image", d, where + " image '" + image + "' uses the latest tag");
+        } else if (production && ref.digest() == null && UNPINNED_TAG.matcher(ref.tag()).matches()) {
+            add("image", d, where + " image '" + image + "' is not pinned to a release in production "
+                    + "(tag '" + ref.tag() + "'; use a release tag or a digest)");
+        }
+        if (production && "Always".equals(c.path("imagePullPolicy").asText())) {
+            add("image", d, where + " pulls Always in production although its tag is pinned");
+        }
+    }
+
+    private void containerSecurity(Manifest d, String where, JsonNode c, JsonNode psc, Map<String, JsonNode> volumes) {
+        JsonNode sc = c.path("securityContext");
+        boolean nonRoot = sc.path("runAsNonRoot").asBoolean(psc.path("runAsNonRoot").asBoolean(false));
+        if (!nonRoot) {
+            add("security", d, where + " may run as root (runAsNonRoot is not true)");
+        }
+        JsonNode uid = sc.has("runAsUser") ? sc.get("runAsUser") : psc.get("runAsUser");
+        if (uid != null && uid.asLong() == 0) {
+            add("security", d, where + " runs as user 0");
+        }
+        if (sc.path("privileged").asBoolean(false)) {
+            add("security", d, where + " is privileged");
+        }
+        if (!sc.path("allowPrivilegeEscalation").isBoolean() || sc.path("allowPrivilegeEscalation").asBoolean()) {
+            add("security", d, where + " must set allowPrivilegeEscalation: false");
+        }
+        boolean dropsAll = false;
+        for (JsonNode cap : sc.path("capabilities").path("drop")) {
+            dropsAll |= cap.asText().equals("ALL");
+        }
+        if (!dropsAll) {
+            add("security", d, where + " must drop ALL capabilities");
+        }
+        if (sc.path("capabilities").path("add").size() > 0) {
+            add("security", d, where + " adds capabilities " + sc.path("capabilities").path("add"));
+        }
+        String seccomp = sc.path("seccompProfile").path("type").asText(psc.path("seccompProfile").path("type").asText(""));
+        if (!seccomp.equals("RuntimeDefault") && !seccomp.equals("Localhost")) {
+            add("security", d, where + " has no RuntimeDefault seccomp profile");
+        }
+        if (!sc.path("readOnlyRootFilesystem").asBoolean(false)) {
+            add("security", d, where + " must set readOnlyRootFilesystem: true");
+        } else {
+            boolean tmp = false;
+            for (JsonNode mount : c.path("volumeMounts")) {
+                JsonNode vol = volumes.get(mount.path("name").asText());
+                tmp |= mount.path("mountPath").asText().equals("/tmp") && vol != null && vol.has("emptyDir")
+                        && !mount.path("readOnly").asBoolean(false);
+            }
+            if (!tmp) {
+                add("security", d, where + " has a read-only root filesystem but no writable emptyDir on /tmp (the JVM needs it)");
+            }
+        }
+        for (JsonNode mount : c.path("volumeMounts")) {
+            if (!volumes.containsKey(mount.path("name").asText())) {
+                add("security", d, where + " mounts an undeclared volume " + mount.path("name").asText());
+            }
+        }
+    }
+
+    private void envReferences(Manifest d, String where, JsonNode c) {
+        for (JsonNode from : c.path("envFrom")) {
+            String cm = from.path("configMapRef").path("name").asText(null);
+            if (cm != null && !from.path("configMapRef").path("optional").asBoolean(false) && named("ConfigMap", cm).isEmpty()) {
+                add("secrets", d, where + " takes its environment from ConfigMap " + cm + ", which is not in the manifests");
+            }
+        }
+        for (JsonNode env : c.path("env")) {
+            JsonNode value = env.get("value");
+            if (value != null && env.path("name").asText().matches("(?i).*(PASSWORD|SECRET|TOKEN|PRIVATE_KEY|JAAS).*")) {
+                add("secrets", d, where + " sets " + env.path("name").asText() + " as a literal: take it from a Secret");
+            }
+        }
+    }
+
+    private void probes(Manifest d, String where, JsonNode c, ServiceConfig sc) {
+        Set<String> portNames = new HashSet<>();
+        Set<Integer> portNumbers = new HashSet<>();
+        for (JsonNode p : c.path("ports")) {
+            portNames.add(p.path("name").asText());
+            portNumbers.add(p.path("containerPort").asInt());
+        }
+        Map<String, String> expected = Map.of("startupProbe", "/q/health/started", "readinessProbe",
+                "/q/health/ready", "livenessProbe", "/q/health/live");
+        for (var e : expected.entrySet()) {
+            JsonNode probe = c.path(e.getKey());
+            if (probe.isMissingNode() || probe.isNull()) {
+                add("probes", d, where + " has no " + e.getKey());
+                continue;
+            }
+            JsonNode http = probe.path("httpGet");
+            if (!http.path("path").asText("").equals(e.getValue())) {
+                add("probes", d, where + " " + e.getKey() + " must GET " + e.getValue() + " (SmallRye Health), not "
+                        + (http.isMissingNode() ? "a non-HTTP check" : http.path("path").asText()));
+            }
+            JsonNode port = http.path("port");
+            if (port.isTextual() ? !portNames.contains(port.asText()) : !portNumbers.contains(port.asInt())) {
+                add("probes", d, where + " " + e.getKey() + " targets port " + port + ", which the container does not declare");
+            }
+            if (probe.path("timeoutSeconds").asInt(1) < 2) {
+                add("probes", d, where + " " + e.getKey() + " timeoutSeconds below 2 s fails on a GC pause");
+            }
+        }
+        JsonNode startup = c.path("startupProbe");
+        if (startup.isObject()) {
+            int budget = startup.path("periodSeconds").asInt(10) * startup.path("failureThreshold").asInt(3);
+            if (budget < 60) {
+                add("probes", d, where + " startupProbe allows only " + budget + " s; Flyway migrations waiting "
+                        + "for another replica's lock need at least 60 s");
+            }
+        }
+        JsonNode liveness = c.path("livenessProbe");
+        if (liveness.isObject() && liveness.path("periodSeconds").asInt(10) * liveness.path("failureThreshold").asInt(3) < 20) {
+            add("probes", d, where + " livenessProbe restarts the pod after less than 20 s of failures");
+        }
+    }
+
+    private void appConfig(Manifest d, String where, JsonNode c, ServiceConfig sc) {
+        boolean portFound = false;
+        for (JsonNode p : c.path("ports")) {
+            portFound |= p.path("containerPort").asInt() == sc.httpPort();
+        }
+        if (!portFound) {
+            add("app-config", d, where + " does not expose port " + sc.httpPort() + " (quarkus.http.port of "
+                    + sc.module() + ")");
+        }
+        Map<String, String> env = environment(c);
+        String port = env.get("QUARKUS_HTTP_PORT");
+        if (port != null && !port.equals(String.valueOf(sc.httpPort()))) {
+            add("app-config", d, where + " sets QUARKUS_HTTP_PORT=" + port + " but the container port and probes follow "
+                    + sc.module() + "'s quarkus.http.port=" + sc.httpPort());
+        }
+        String url = env.get("QUARKUS_DATASOURCE_JDBC_URL");
+        if (url == null) {
+            add("app-config", d, where + " has no QUARKUS_DATASOURCE_JDBC_URL");
+        } else if (sc.database() != null && !Jdbc.database(url).equals(sc.database())) {
+            add("app-config", d, where + " connects to database '" + Jdbc.database(url) + "' but " + sc.module()
+                    + " uses '" + sc.database() + "'");
+        }
+        for (String required : List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL")) {
+            if (!env.containsKey(required)) {
+                add("app-config", d, where + " has no " + required);
+            }
+        }
+        boolean credentials = !c.path("envFrom").findValues("secretRef").isEmpty()
+                || env.containsKey("QUARKUS_DATASOURCE_PASSWORD");
+        if (!credentials) {
+            add("secrets", d, where + " gets no database credentials (a secretRef or QUARKUS_DATASOURCE_PASSWORD from a Secret)");
+        }
+    }
+
+    /** The container's environment: ConfigMaps of envFrom, then env (later wins), secrets as "(secret)". */
+    Map<String, String> environment(JsonNode c) {
+        Map<String, String> env = new HashMap<>();
+        for (JsonNode from : c.path("envFrom")) {
+            String cm = from.path("configMapRef").path("name").asText(null);
+            if (cm != null) {
+                named("ConfigMap", cm).ifPresent(m -> m.tree().path("data").properties()
+                        .forEach(e -> env.put(e.getKey(), e.getValue().asText())));
+            }
+        }
+        for (JsonNode e : c.path("env")) {
+            env.put(e.path("name").asText(), e.has("value") ? e.get("value").asText() : "(secret)");
+        }
+        return env;
+    }
+
+    private void rollout(Manifest d, JsonNode pod, ServiceConfig sc) {
+        JsonNode strategy = d.spec().path("strategy");
+        if (!strategy.path("type").asText("RollingUpdate").equals("RollingUpdate")
+                || !strategy.path("rollingUpdate").path("maxUnavailable").asText("25%").equals("0")) {
+            add("rollout", d, "a rolling update must keep every ready pod until its replacement is ready (maxUnavailable: 0)");
+        }
+        long grace = pod.path("terminationGracePeriodSeconds").asLong(30);
+        long preStop = -1;
+        for (JsonNode c : pod.path("containers")) {
+            JsonNode hook = c.path("lifecycle").path("preStop");
+            if (hook.has("sleep")) {
+                preStop = hook.path("sleep").path("seconds").asLong();
+            } else {
+                Matcher m = SLEEP.matcher(String.join(" ", texts(hook.path("exec").path("command"))));
+                if (m.find()) {
+                    preStop = Long.parseLong(m.group(1));
+                }
+            }
+        }
+        if (preStop < 0) {
+            add("rollout", d, "no preStop sleep: requests still routed to a terminating pod would fail");
+            preStop = 0;
+        } else if (preStop < 5) {
+            add("rollout", d, "preStop sleep of " + preStop + " s is shorter than endpoint propagation (5 s or more)");
+        }
+        long shutdown = sc == null ? 0 : sc.shutdownTimeout().toSeconds();
+        if (grace < preStop + shutdown + 10) {
+            add("rollout", d, "terminationGracePeriodSeconds " + grace + " < preStop " + preStop
+                    + " s + quarkus.shutdown.timeout " + shutdown + " s + 10 s for the outbox batch in flight");
+        }
+    }
+
+    private void companions(Manifest d, Map<String, String> podLabels) {
+        List<Manifest> pdbs = of("PodDisruptionBudget").stream()
+                .filter(p -> selects(p.spec().path("selector"), podLabels)).toList();
+        if (pdbs.isEmpty()) {
+            add("pdb", d, "no PodDisruptionBudget selects its pods");
+        }
+        for (Manifest p : pdbs) {
+            if (p.spec().has("minAvailable") && !p.spec().has("maxUnavailable")) {
+                add("pdb", p, "use maxUnavailable: a minAvailable equal to the replica count blocks every node drain");
+            } else if (p.spec().path("maxUnavailable").asText().equals("0")) {
+                add("pdb", p, "maxUnavailable 0 blocks every node drain");
+            }
+        }
+        List<Manifest> hpas = of("HorizontalPodAutoscaler").stream()
+                .filter(h -> h.spec().path("scaleTargetRef").path("kind").asText().equals("Deployment")
+                        && h.spec().path("scaleTargetRef").path("name").asText().equals(d.name()))
+                .toList();
+        if (hpas.isEmpty()) {
+            add("hpa", d, "no HorizontalPodAutoscaler scales it");
+        } else if (d.spec().has("replicas")) {
+            add("hpa", d, "sets spec.replicas although an HPA owns the count (every apply would reset it)");
+        }
+        boolean ingress = false;
+        boolean egress = false;
+        boolean dns = false;
+        for (Manifest np : of("NetworkPolicy")) {
+            if (!selects(np.spec().path("podSelector"), podLabels)) {
+                continue;
+            }
+            Set<String> types = new HashSet<>(texts(np.spec().path("policyTypes")));
+            ingress |= types.contains("Ingress");
+            egress |= types.contains("Egress");
+            for (JsonNode rule : np.spec().path("egress")) {
+                for (JsonNode port : rule.path("ports")) {
+                    dns |= port.path("port").asInt() == 53;
+                }
+            }
+            for (JsonNode rule : np.spec().path("ingress")) {
+                if (rule.path("ports").isEmpty()) {
+                    add("network-policy", np, "an ingress rule without ports opens every port");
+                }
+                if (rule.path("from").isEmpty()) {
+                    add("network-policy", np, "an ingress rule without from admits every source");
+                }
+            }
+        }
+        if (!ingress || !egress) {
+            add("network-policy", d, "its pods are not isolated by NetworkPolicies for "
+                    + (!ingress && !egress ? "ingress and egress" : !ingress ? "ingress" : "egress"));
+        } else if (!dns) {
+            add("network-policy", d, "egress is restricted but DNS (port 53) is not allowed");
+        }
+        if (of("Service").stream().noneMatch(s -> selects(s.spec().path("selector"), podLabels, true))) {
+            add("service", d, "no Service selects its pods");
+        }
+    }
+
+    // ---------------------------------------------------------------- Service, HPA
+
+    private void service(Manifest s) {
+        Map<String, String> selector = Manifest.stringMap(s.spec().path("selector"));
+        List<Manifest> targets = of("Deployment").stream().filter(d -> selects(s.spec().path("selector"), d.podLabels(), true)).toList();
+        if (selector.isEmpty() || targets.isEmpty()) {
+            add("service", s, "selector " + selector + " matches no Deployment's pods");
+            return;
+        }
+        for (JsonNode port : s.spec().path("ports")) {
+            JsonNode target = port.has("targetPort") ? port.get("targetPort") : port.get("port");
+            for (Manifest d : targets) {
+                boolean found = false;
+                for (JsonNode c : d.spec().path("template").path("spec").path("containers")) {
+                    for (JsonNode cp : c.path("ports")) {
+                        found |= target.isTextual() ? cp.path("name").asText().equals(target.asText())
+                                : cp.path("containerPort").asInt() == target.asInt();
+                    }
+                }
+                if (!found) {
+                    add("service", s, "targetPort " + target + " is not a port of " + d.id());
+                }
+            }
+        }
+    }
+
+    private void hpas() {
+        for (Manifest h : of("HorizontalPodAutoscaler")) {
+            String target = h.spec().path("scaleTargetRef").path("name").asText();
+            if (named("Deployment", target).isEmpty()) {
+                add("hpa", h, "scales " + target + ", which is not in the manifests");
+            }
+            int min = h.spec().path("minReplicas").asInt(1);
+            int max = h.spec().path("maxReplicas").asInt(0);
+            if (min > max) {
+                add("hpa", h, "minReplicas " + min + " > maxReplicas " + max);
+            }
+            if (production && min < 2) {
+                add("hpa", h, "production needs at least 2 replicas (minReplicas " + min + ")");
+            }
+            if (h.spec().path("metrics").isEmpty()) {
+                add("hpa", h, "has no metric to scale on");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Strimzi
+
+    private void kafka() {
+        List<Manifest> clusters = of("Kafka");
+        if (clusters.isEmpty() && of("KafkaTopic").isEmpty() && of("KafkaUser").isEmpty()) {
+            return;
+        }
+        Set<String> clusterNames = new TreeSet<>();
+        clusters.forEach(k -> clusterNames.add(k.name()));
+        for (String kind : List.of("KafkaTopic", "KafkaUser", "KafkaNodePool")) {
+            for (Manifest m : of(kind)) {
+                String c = m.labels().get("strimzi.io/cluster");
+                if (c == null || !clusterNames.contains(c)) {
+                    add("kafka", m, "label strimzi.io/cluster=" + c + " names no Kafka in the manifests " + clusterNames);
+                }
+            }
+        }
+        for (Manifest k : clusters) {
+            Set<String> roles = new HashSet<>();
+            int brokers = 0;
+            for (Manifest pool : of("KafkaNodePool")) {
+                if (k.name().equals(pool.labels().get("strimzi.io/cluster"))) {
+                    List<String> r = texts(pool.spec().path("roles"));
+                    roles.addAll(r);
+                    if (r.contains("broker")) {
+                        brokers += pool.spec().path("replicas").asInt();
+                    }
+                }
+            }
+            if (!roles.containsAll(Set.of("broker", "controller"))) {
+                add("kafka", k, "KRaft needs node pools with the broker and controller roles, has " + roles);
+            }
+            if (production && brokers < 3) {
+                add("kafka", k, "production needs 3 brokers or more (has " + brokers + ")");
+            }
+        }
+        Map<String, Manifest> topics = new HashMap<>();
+        for (Manifest t : of("KafkaTopic")) {
+            String name = t.spec().path("topicName").asText(t.name());
+            topics.put(name, t);
+            int replicas = t.spec().path("replicas").asInt(0);
+            int partitions = t.spec().path("partitions").asInt(0);
+            if (partitions < 1 || replicas < 1) {
+                add("kafka", t, "partitions and replicas must be explicit");
+            }
+            if (production && replicas < 3) {
+                add("kafka", t, "production topics need 3 replicas (has " + replicas + ")");
+            }
+            int minIsr = t.spec().path("config").path("min.insync.replicas").asInt(1);
+            if (replicas > 1 && minIsr >= replicas) {
+                add("kafka", t, "min.insync.replicas " + minIsr + " >= replicas " + replicas + ": one broker down stops every write");
+            }
+            if (!t.spec().path("config").has("retention.ms") && !t.spec().path("config").has("retention.bytes")) {
+                add("kafka", t, "retention is not explicit (retention.ms)");
+            }
+        }
+        Map<String, Manifest> users = new HashMap<>();
+        of("KafkaUser").forEach(u -> users.put(u.name(), u));
+        for (Manifest d : of("Deployment")) {
+            String app = d.podLabels().getOrDefault("app", d.name());
+            Optional<ServiceConfig> sc = ServiceConfig.load(repoRoot, app);
+            if (sc.isEmpty()) {
+                continue;
+            }
+            for (String topic : sc.get().topics()) {
+                if (!topics.containsKey(topic)) {
+                    add("kafka", d, sc.get().module() + " uses topic " + topic + " (application.properties) but no KafkaTopic declares it");
+                }
+            }
+            Manifest user = users.get(sc.get().applicationName());
+            if (user == null) {
+                add("kafka", d, "no KafkaUser named " + sc.get().applicationName());
+                continue;
+            }
+            Set<String> write = new HashSet<>();
+            if (sc.get().outboxTopic() != null) {
+                write.add(sc.get().outboxTopic());
+            }
+            write.addAll(sc.get().deadLetterTopics());
+            for (String t : write) {
+                if (!allowed(user, "topic", t, "Write")) {
+                    add("kafka", user, "does not allow Write on topic " + t + " that " + sc.get().module() + " produces to");
+                }
+            }
+            for (String t : sc.get().consumedTopics()) {
+                if (!allowed(user, "topic", t, "Read")) {
+                    add("kafka", user, "does not allow Read on topic " + t + " that " + sc.get().module() + " consumes");
+                }
+            }
+            if (!sc.get().consumedTopics().isEmpty() && !allowed(user, "group", sc.get().applicationName(), "Read")) {
+                add("kafka", user, "does not allow Read on the consumer group " + sc.get().applicationName());
+            }
+            for (JsonNode c : d.spec().path("template").path("spec").path("containers")) {
+                String bootstrap = environment(c).getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "");
+                boolean pointed = clusterNames.stream().anyMatch(n -> bootstrap.startsWith(n + "-kafka-bootstrap"));
+                if (!pointed) {
+                    add("kafka", d, "KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " is not the bootstrap Service of " + clusterNames);
+                }
+            }
+        }
+    }
+
+    private static boolean allowed(Manifest user, String type, String name, String operation) {
+        for (JsonNode acl : user.spec().path("authorization").path("acls")) {
+            JsonNode res = acl.path("resource");
+            if (!res.path("type").asText().equals(type) || !acl.path("type").asText("allow").equals("allow")) {
+                continue;
+            }
+            String pattern = res.path("patternType").asText("literal");
+            String rn = res.path("name").asText();
+            boolean matches = rn.equals("*") || (pattern.equals("prefix") ? name.startsWith(rn) : name.equals(rn));
+            List<String> ops = texts(acl.path("operations"));
+            if (matches && (ops.contains(operation) || ops.contains("All"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- CloudNativePG
+
+    private void postgresql() {
+        List<Manifest> clusters = of("Cluster").stream().filter(c -> c.group().equals("postgresql.cnpg.io")).toList();
+        if (clusters.isEmpty()) {
+            return;
+        }
+        Map<String, String> roleSecrets = new HashMap<>();
+        for (Manifest c : clusters) {
+            int instances = c.spec().path("instances").asInt(1);
+            if (production && instances < 3) {
+                add("postgresql", c, "production needs 3 instances (has " + instances + ")");
+            }
+            boolean backup = of("ScheduledBackup").stream()
+                    .anyMatch(b -> b.spec().path("cluster").path("name").asText().equals(c.name()));
+            if (!backup) {
+                add("postgresql", c, "no ScheduledBackup backs it up");
+            }
+            boolean archived = c.spec().has("backup") || c.spec().path("plugins").findValues("isWALArchiver")
+                    .stream().anyMatch(JsonNode::asBoolean);
+            if (!archived) {
+                add("postgresql", c, "no WAL archiving (spec.backup or a plugin with isWALArchiver): no point-in-time recovery");
+            }
+            for (JsonNode plugin : c.spec().path("plugins")) {
+                String store = plugin.path("parameters").path("barmanObjectName").asText(null);
+                if (store != null && named("ObjectStore", store).isEmpty()) {
+                    add("postgresql", c, "plugin " + plugin.path("name").asText() + " names ObjectStore " + store + ", not in the manifests");
+                }
+            }
+            for (JsonNode role : c.spec().path("managed").path("roles")) {
+                roleSecrets.put(role.path("name").asText(), role.path("passwordSecret").path("name").asText(""));
+            }
+        }
+        Map<String, Manifest> databases = new HashMap<>();
+        for (Manifest db : of("Database")) {
+            databases.put(db.spec().path("name").asText(), db);
+            String owner = db.spec().path("owner").asText();
+            if (!roleSecrets.containsKey(owner)) {
+                add("postgresql", db, "owner " + owner + " is not a managed role of the Cluster");
+            }
+            String cluster = db.spec().path("cluster").path("name").asText();
+            if (clusters.stream().noneMatch(c -> c.name().equals(cluster))) {
+                add("postgresql", db, "cluster " + cluster + " is not in the manifests");
+            }
+        }
+        for (Manifest d : of("Deployment")) {
+            String app = d.podLabels().getOrDefault("app", d.name());
+            Optional<ServiceConfig> sc = ServiceConfig.load(repoRoot, app);
+            if (sc.isEmpty() || sc.get().database() == null) {
+                continue;
+            }
+            Manifest db = databases.get(sc.get().database());
+            if (db == null) {
+                add("postgresql", d, "no Database resource creates '" + sc.get().database() + "'");
+                continue;
+            }
+            String owner = db.spec().path("owner").asText();
+            for (JsonNode c : d.spec().path("template").path("spec").path("containers")) {
+                Map<String, String> env = environment(c);
+                String host = Jdbc.host(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", ""));
+                String cluster = db.spec().path("cluster").path("name").asText();
+                if (!host.equals(cluster + "-rw") && !host.startsWith(cluster + "-rw.")) {
+                    add("postgresql", d, "connects to " + host + ", not to the primary Service " + cluster + "-rw");
+                }
+                String secret = null;
+                for (JsonNode e : c.path("env")) {
+                    if (e.path("name").asText().equals("QUARKUS_DATASOURCE_PASSWORD")) {
+                        secret = e.path("valueFrom").path("secretKeyRef").path("name").asText(null);
+                    }
+                }
+                if (secret == null || !secret.equals(roleSecrets.get(owner))) {
+                    add("postgresql", d, "QUARKUS_DATASOURCE_PASSWORD must come from " + roleSecrets.get(owner)
+                            + ", the password Secret of role " + owner + " (is " + secret + ")");
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<Manifest> of(String kind) {
+        return all.stream().filter(m -> m.kind().equals(kind)).toList();
+    }
+
+    private Optional<Manifest> named(String kind, String name) {
+        return all.stream().filter(m -> m.kind().equals(kind) && m.name().equals(name)).findFirst();
+    }
+
+    private static boolean selects(JsonNode labelSelector, Map<String, String> labels) {
+        return selects(labelSelector.path("matchLabels"), labels, false)
+                && expressions(labelSelector.path("matchExpressions"), labels);
+    }
+
+    /** A plain map selector (Service) or matchLabels; an empty selector selects everything unless strict. */
+    private static boolean selects(JsonNode matchLabels, Map<String, String> labels, boolean emptySelectsNothing) {
+        Map<String, String> wanted = Manifest.stringMap(matchLabels);
+        if (wanted.isEmpty()) {
+            return !emptySelectsNothing;
+        }
+        return labels.entrySet().containsAll(wanted.entrySet());
+    }
+
+    private static boolean expressions(JsonNode exprs, Map<String, String> labels) {
+        for (JsonNode e : exprs) {
+            String value = labels.get(e.path("key").asText());
+            List<String> values = texts(e.path("values"));
+            boolean ok = switch (e.path("operator").asText()) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> list.add(n.asText()));
+        }
+        return list;
+    }
+
+    private void add(String rule, Manifest m, String message) {
+        violations.add(new Violation(rule, m.id(), message));
+    }
+
+    /** Host and database of a PostgreSQL JDBC URL. */
+    static final class Jdbc {
+        static String database(String url) {
+            URI uri = URI.create(url.substring("jdbc:".length()));
+            return uri.getPath().replaceFirst("^/", "");
+        }
+
+        static String host(String url) {
+            if (!url.startsWith("jdbc:postgresql://")) {
+                return "";
+            }
+            return URI.create(url.substring("jdbc:".length())).getHost();
+        }
+    }
+}
