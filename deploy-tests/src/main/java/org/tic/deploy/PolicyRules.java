@@ -589,8 +589,10 @@ public final class PolicyRules {
                     add("kafka", user, "does not allow Read on topic " + t + " that " + sc.get().module() + " consumes");
                 }
             }
-            if (!sc.get().consumedTopics().isEmpty() && !allowed(user, "group", sc.get().applicationName(), "Read")) {
-                add("kafka", user, "does not allow Read on the consumer group " + sc.get().applicationName());
+            for (String group : sc.get().consumerGroups()) {
+                if (!allowed(user, "group", group, "Read")) {
+                    add("kafka", user, "does not allow Read on the consumer group " + group + " of " + sc.get().module());
+                }
             }
             for (JsonNode c : d.spec().path("template").path("spec").path("containers")) {
                 String bootstrap = environment(c).getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "");

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record ServiceConfig(String module, String applicationName, int httpPort, String database,
                             String outboxTopic, Set<String> consumedTopics, Set<String> deadLetterTopics,
-                            Duration shutdownTimeout) {
+                            Set<String> consumerGroups, Duration shutdownTimeout) {
 
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://[^/]+/([^?;]+).*");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.(.+)");
@@ -48,6 +48,8 @@ public record ServiceConfig(String module, String applicationName, int httpPort,
         String outbox = prod(p, "tic.outbox.topic", null);
         Set<String> consumed = new TreeSet<>();
         Set<String> dlq = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
+        Set<String> channels = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
             Matcher in = INCOMING.matcher(key.startsWith("%prod.") ? key.substring(6) : key);
             if (key.startsWith("%") && !key.startsWith("%prod.") || !in.matches()) {
@@ -56,7 +58,10 @@ public record ServiceConfig(String module, String applicationName, int httpPort,
             String channel = in.group(1);
             String prop = in.group(2);
             String value = resolve(p.getProperty(key));
-            if (prop.equals("topic")) {
+            channels.add(channel);
+            if (prop.equals("group.id")) {
+                groups.add(value);
+            } else if (prop.equals("topic")) {
                 consumed.add(value);
             } else if (prop.equals("topics")) {
                 for (String t : value.split(",")) {
@@ -71,8 +76,15 @@ public record ServiceConfig(String module, String applicationName, int httpPort,
                 dlq.add("dead-letter-topic-" + resolve(topic));
             }
         }
+        // Channels without their own group.id use kafka.group.id, else quarkus.application.name.
+        for (String channel : channels) {
+            if (p.getProperty("mp.messaging.incoming." + channel + ".group.id") == null
+                    && p.getProperty("%prod.mp.messaging.incoming." + channel + ".group.id") == null) {
+                groups.add(prod(p, "kafka.group.id", name));
+            }
+        }
         Duration shutdown = parseDuration(prod(p, "quarkus.shutdown.timeout", "0s"));
-        return Optional.of(new ServiceConfig(module, name, port, database, outbox, consumed, dlq, shutdown));
+        return Optional.of(new ServiceConfig(module, name, port, database, outbox, consumed, dlq, groups, shutdown));
     }
 
     /** Every topic the service touches. */
