@@ -67,6 +67,19 @@ class OverlaysTest {
                 .forEach(t -> strimzi.put(t.spec().path("topicName").asText(t.name()), t.spec().path("partitions").asInt()));
         var compose = ComposeValidator.topics(Repo.root().resolve("docker-compose.yml"));
         assertEquals(compose, strimzi, "docker-compose.yml and components/strimzi must create the same topics");
+        // The local run (dev-infra) creates its topics in code: the same names and partitions.
+        java.nio.file.Path devInfra = Repo.root().resolve("dev-infra/src/main/java/org/tic/devinfra/Infrastructure.java");
+        if (java.nio.file.Files.isRegularFile(devInfra)) {
+            var local = new java.util.TreeMap<String, Integer>();
+            var m = java.util.regex.Pattern.compile("topics\\.put\\(\"([^\"]+)\",\\s*(\\d+)\\)")
+                    .matcher(java.nio.file.Files.readString(devInfra));
+            while (m.find()) {
+                local.put(m.group(1), Integer.parseInt(m.group(2)));
+            }
+            if (!local.isEmpty()) {
+                assertEquals(local, strimzi, "dev-infra's Infrastructure.java and components/strimzi must create the same topics");
+            }
+        }
         assertTrue(strimzi.keySet().containsAll(Set.of("membership.events", "project.events", "kpi.events",
                 "membership-service.dlq", "project-service.dlq", "kpi-service.dlq")), strimzi.toString());
     }
