@@ -1,0 +1,77 @@
+package org.tic.project.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.tic.commons.outbox.OutboxWriter;
+import org.tic.project.domain.Project;
+import org.tic.project.domain.Stage;
+import org.tic.project.mapping.MilestoneView;
+import org.tic.project.mapping.ReadinessSummaryView;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes project events to the outbox in the caller's transaction (shapes per docs/events.md). Callers flush the
+ * project first, so the snapshot carries the version and timestamps of the change.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ProjectEventPublisher {
+
+    private final OutboxWriter outbox;
+
+    public ProjectEventPublisher(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public record StageChanged(ProjectSnapshot project, Stage from, Stage to, LocalDate date,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Stage> skipped) {
+    }
+
+    public record ReachedFid(ProjectSnapshot project, LocalDate date) {
+    }
+
+    public record MilestoneUpdated(ProjectSnapshot project, MilestoneView milestone) {
+    }
+
+    public record ReadinessChanged(ProjectSnapshot project, ReadinessSummaryView readiness) {
+    }
+
+    public record Cancelled(ProjectSnapshot project, LocalDate date, String reason) {
+    }
+
+    public void created(Project p, String actor) {
+        record(p, ProjectEventTypes.CREATED, Map.of("project", ProjectSnapshot.of(p)), actor);
+    }
+
+    public void updated(Project p, String actor) {
+        record(p, ProjectEventTypes.UPDATED, Map.of("project", ProjectSnapshot.of(p)), actor);
+    }
+
+    public void stageChanged(Project p, Stage from, Stage to, LocalDate date, List<Stage> skipped, String actor) {
+        record(p, ProjectEventTypes.STAGE_CHANGED, new StageChanged(ProjectSnapshot.of(p), from, to, date, skipped), actor);
+    }
+
+    public void reachedFid(Project p, LocalDate date, String actor) {
+        record(p, ProjectEventTypes.REACHED_FID, new ReachedFid(ProjectSnapshot.of(p), date), actor);
+    }
+
+    public void milestoneUpdated(Project p, MilestoneView milestone, String actor) {
+        record(p, ProjectEventTypes.MILESTONE_UPDATED, new MilestoneUpdated(ProjectSnapshot.of(p), milestone), actor);
+    }
+
+    public void readinessChanged(Project p, ReadinessSummaryView readiness, String actor) {
+        record(p, ProjectEventTypes.READINESS_CHANGED, new ReadinessChanged(ProjectSnapshot.of(p), readiness), actor);
+    }
+
+    public void cancelled(Project p, LocalDate date, String reason, String actor) {
+        record(p, ProjectEventTypes.CANCELLED, new Cancelled(ProjectSnapshot.of(p), date, reason), actor);
+    }
+
+    private void record(Project p, String type, Object data, String actor) {
+        outbox.record(ProjectEventTypes.PROJECT, p.id, type, data, actor);
+    }
+}

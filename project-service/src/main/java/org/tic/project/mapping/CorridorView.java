@@ -1,0 +1,20 @@
+package org.tic.project.mapping;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tic.project.domain.ProjectCategory;
+import org.tic.project.domain.Stage;
+
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Corridor", description = "A project spanning two or more clusters in two or more countries")
+public record CorridorView(
+        UUID projectId,
+        @Schema(example = "Algeciras – Rotterdam green hydrogen corridor") String name,
+        ProjectCategory category,
+        Stage stage,
+        ClusterRefView origin,
+        ClusterRefView destination,
+        @Schema(description = "Every cluster of the project, lead first") List<ClusterRefView> clusters,
+        List<String> countries) {
+}

@@ -1,0 +1,119 @@
+package org.tic.project.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageResponse;
+import org.tic.commons.rest.SortSpec;
+import org.tic.project.domain.Project;
+import org.tic.project.domain.ProjectCategory;
+import org.tic.project.domain.Stage;
+import org.tic.project.mapping.ProjectRequest;
+import org.tic.project.mapping.ProjectView;
+import org.tic.project.repository.ProjectRepository;
+import org.tic.project.service.ProjectService;
+
+import java.util.UUID;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects", description = "Joint decarbonization projects of clusters")
+public class ProjectResource {
+
+    private final ProjectService service;
+
+    public ProjectResource(ProjectService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List projects", description = "Filters combine with AND. cluster matches the lead or a "
+            + "participating cluster, including clusters since merged into it. Sort by name, stage, stageDate, fidDate, "
+            + "category, createdAt or updatedAt (prefix - for descending).")
+    @APIResponse(responseCode = "200", description = "A page of projects")
+    @APIResponse(responseCode = "400", description = "Invalid filter, sort or page")
+    public PageResponse<ProjectView> list(
+            @Parameter(description = "Cluster id") @QueryParam("cluster") UUID cluster,
+            @Parameter(description = "ISO 3166-1 alpha-2", example = "GB") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. GB") @QueryParam("country") String country,
+            @QueryParam("category") ProjectCategory category,
+            @QueryParam("stage") Stage stage,
+            @Parameter(description = "Year of the final investment decision", example = "2025") @Min(1900) @Max(2100) @QueryParam("fidYear") Integer fidYear,
+            @Parameter(description = "true: only corridors; false: no corridors") @QueryParam("corridor") Boolean corridor,
+            @Parameter(description = "Name contains (case-insensitive)") @QueryParam("q") String q,
+            @Parameter(example = "-fidDate") @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        PageRequest pr = PageRequest.of(page, size);
+        var result = service.list(new ProjectRepository.Filter(cluster, country, category, stage, fidYear, corridor, q),
+                SortSpec.parse(sort, ProjectRepository.SORTABLE, "name", "p.id"), pr);
+        return new PageResponse<>(service.views(result.items()), pr.page(), pr.size(), result.total(),
+                (int) ((result.total() + pr.size() - 1) / pr.size()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a project")
+    @APIResponse(responseCode = "200", description = "The project; its ETag is the version")
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such project")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        Project p = service.get(id);
+        EntityTag tag = new EntityTag(String.valueOf(p.version));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.build();
+        }
+        return Response.ok(service.view(p)).tag(tag).build();
+    }
+
+    @POST
+    @Operation(summary = "Register a project", description = "The lead cluster must be a SIGNATORY and every cluster "
+            + "known from membership.events. A project is registered at the stage it has reached (default CONCEPT).")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid input (field paths in violations)")
+    @APIResponse(responseCode = "409", description = "The lead cluster already has a project of that name")
+    @APIResponse(responseCode = "422", description = "Unknown cluster or organization, lead not a signatory, invalid initial stage")
+    public Response create(ProjectRequest request, @Context UriInfo uri, @Context SecurityContext security) {
+        Project p = service.create(request, Actors.of(security));
+        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+                .tag(String.valueOf(p.version)).entity(service.view(p)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a project's description", description = "Stages, milestones and readiness have their "
+            + "own resources. Send If-Match with the ETag you read to avoid lost updates.")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "404", description = "No such project")
+    @APIResponse(responseCode = "409", description = "Name taken, or changed concurrently")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "422", description = "Unknown cluster or organization, new lead not a signatory")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            ProjectRequest request, @Context SecurityContext security) {
+        Project p = service.replace(id, ifMatch, request, Actors.of(security));
+        return Response.ok(service.view(p)).tag(String.valueOf(p.version)).build();
+    }
+}

@@ -1,0 +1,62 @@
+package org.tic.project.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.project.domain.ReadinessItemKey;
+import org.tic.project.mapping.ReadinessItemRequest;
+import org.tic.project.mapping.ReadinessView;
+import org.tic.project.service.ReadinessService;
+
+import java.util.UUID;
+
+@Path("/api/v1/projects/{id}/readiness")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Readiness", description = "The bankability checklist: what lenders ask for before a project is bankable")
+public class ReadinessResource {
+
+    private final ReadinessService service;
+
+    public ReadinessResource(ReadinessService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "The checklist and its computed summary", description = "Every item is listed; an item "
+            + "never recorded is NOT_STARTED. The ETag is the project's version.")
+    @APIResponse(responseCode = "200", description = "The checklist")
+    @APIResponse(responseCode = "404", description = "No such project")
+    public Response get(@PathParam("id") UUID id) {
+        ReadinessView view = service.get(id);
+        return Response.ok(view).tag(String.valueOf(view.projectVersion())).build();
+    }
+
+    @PUT
+    @Path("/{item}")
+    @Operation(summary = "Set one checklist item", description = "COMPLETE needs evidence; NOT_APPLICABLE needs a note "
+            + "saying why. Answers the whole checklist with the new summary.")
+    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "404", description = "No such project")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the project's version")
+    @APIResponse(responseCode = "422", description = "COMPLETE without evidence, NOT_APPLICABLE without a note")
+    public Response put(@PathParam("id") UUID id, @PathParam("item") ReadinessItemKey item,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReadinessItemRequest request,
+                        @Context SecurityContext security) {
+        ReadinessView view = service.put(id, item, ifMatch, request, Actors.of(security));
+        return Response.ok(view).tag(String.valueOf(view.projectVersion())).build();
+    }
+}
