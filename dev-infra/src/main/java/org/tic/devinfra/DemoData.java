@@ -1,0 +1,180 @@
+package org.tic.devinfra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Loads the demo data (real member clusters from public sources, see demo-data/README.md) through the services'
+ * APIs, so every record also produces its events. Runs only on an empty platform.
+ */
+public final class DemoData {
+
+    private final Path root;
+    private final ApiClient membership;
+
+    public DemoData(Path repositoryRoot, ApiClient membership) {
+        this.root = repositoryRoot;
+        this.membership = membership;
+    }
+
+    public boolean isEmpty() {
+        return membership.get("/api/v1/clusters?size=1").ok().path("totalItems").asLong() == 0;
+    }
+
+    /** @return number of clusters loaded */
+    public int loadClusters() {
+        List<Map<String, String>> rows = readCsv(root.resolve("demo-data/tic-clusters.csv"));
+        int loaded = 0;
+        for (Map<String, String> row : rows) {
+            Map<String, Object> cluster = new LinkedHashMap<>();
+            cluster.put("name", row.get("name"));
+            cluster.put("country", isoCountry(row.get("country")));
+            cluster.put("worldRegion", region(row.get("region")));
+            cluster.put("type", clusterType(row.get("cluster_type")));
+            cluster.put("sources", Arrays.stream(row.get("source_url").split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+            List<String> coordinators = new ArrayList<>();
+            String coordinator = row.getOrDefault("coordinator", "");
+            if (!coordinator.isBlank()) {
+                for (String name : coordinator.split(";")) {
+                    if (!name.isBlank()) {
+                        coordinators.add(membership.post("/api/v1/organizations",
+                                Map.of("name", name.trim(), "kind", "OTHER")).ok().path("id").asText());
+                    }
+                }
+                cluster.put("coordinatorOrganizationId", coordinators.get(0));
+            }
+            JsonNode created = membership.post("/api/v1/clusters", cluster).ok();
+            String id = created.path("id").asText();
+            for (String org : coordinators) {
+                membership.post("/api/v1/clusters/" + id + "/parties", Map.of("organizationId", org, "role", "COORDINATOR")).ok();
+            }
+            Map<String, Object> membershipRecord = new LinkedHashMap<>();
+            String year = row.getOrDefault("joined_year", "").trim();
+            if (!year.isEmpty()) {
+                membershipRecord.put("joinedYear", Integer.parseInt(year));
+            }
+            membershipRecord.put("reason", "Member named in public sources");
+            membership.post("/api/v1/clusters/" + id + "/existing-membership", membershipRecord).ok();
+            loaded++;
+        }
+        return loaded;
+    }
+
+    static String isoCountry(String name) {
+        for (String code : Locale.getISOCountries()) {
+            if (new Locale("", code).getDisplayCountry(Locale.ENGLISH).equalsIgnoreCase(name.trim())) {
+                return code;
+            }
+        }
+        throw new IllegalArgumentException("Unknown country " + name);
+    }
+
+    static String region(String region) {
+        return switch (region.trim().toLowerCase(Locale.ROOT)) {
+            case "europe" -> "EUROPE";
+            case "asia-pacific" -> "ASIA_PACIFIC";
+            case "north america" -> "NORTH_AMERICA";
+            case "latin america", "latin america and the caribbean" -> "LATIN_AMERICA_CARIBBEAN";
+            case "middle east" -> "MIDDLE_EAST";
+            case "africa" -> "AFRICA";
+            default -> throw new IllegalArgumentException("Unknown region " + region);
+        };
+    }
+
+    /** The source's own description → the nearest platform type. */
+    static String clusterType(String description) {
+        String d = description.toLowerCase(Locale.ROOT);
+        if (d.contains("hydrogen valley")) {
+            return "HYDROGEN_VALLEY";
+        }
+        if (d.contains("special economic zone") || d.contains("development zone") || d.contains("development area")) {
+            return "SPECIAL_ECONOMIC_ZONE";
+        }
+        if (d.contains("eco-industrial") || d.contains("net-zero industrial park")) {
+            return "ECO_INDUSTRIAL_PARK";
+        }
+        if (d.startsWith("port") || d.contains("port-anchored") || d.contains("port-based") || d.contains("port and")) {
+            return "PORT";
+        }
+        if (d.contains("hydrogen hub") || d.contains("energy") || d.contains("green power") || d.contains("hydrogen cluster")) {
+            return "ENERGY_HUB";
+        }
+        if (d.contains("industrial") || d.contains("chemical") || d.contains("cluster") || d.contains("industrial park")) {
+            return "INDUSTRIAL_COMPLEX";
+        }
+        return "OTHER";
+    }
+
+    /** RFC 4180 CSV (quoted fields with commas and doubled quotes), first line is the header. */
+    static List<Map<String, String>> readCsv(Path file) {
+        try {
+            List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
+            List<String> header = records.get(0);
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (List<String> r : records.subList(1, records.size())) {
+                if (r.size() == 1 && r.get(0).isBlank()) {
+                    continue;
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), i < r.size() ? r.get(i) : "");
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<List<String>> parse(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                current.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                current.add(field.toString());
+                field.setLength(0);
+                records.add(current);
+                current = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (!field.isEmpty() || !current.isEmpty()) {
+            current.add(field.toString());
+            records.add(current);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,105 @@
+package org.tic.devinfra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./run-local.sh}: the whole platform on this machine with real PostgreSQL and Kafka, data kept in
+ * {@code .tic-local/} across restarts, demo data loaded on first start, everything stopped on Ctrl-C.
+ * <p>
+ * Options: {@code --reset} deletes the local data first; {@code --no-demo} skips the demo data.
+ * Ports come from TIC_PG_PORT (55432), TIC_KAFKA_PORT (59092), TIC_KAFKA_CONTROLLER_PORT (59093) and the services'
+ * fixed ports 8081-8083 (TIC_MEMBERSHIP_PORT, TIC_PROJECT_PORT, TIC_KPI_PORT).
+ */
+public final class LocalPlatform {
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        Path root = Path.of("").toAbsolutePath();
+        Path work = root.resolve(".tic-local");
+        if (options.contains("--help") || options.contains("-h")) {
+            System.out.println("usage: ./run-local.sh [--reset] [--no-demo]");
+            return;
+        }
+        if (options.contains("--reset")) {
+            System.out.println("Deleting local data in " + work);
+            deleteRecursively(work);
+        }
+        int pg = port("TIC_PG_PORT", 55432);
+        int kafka = port("TIC_KAFKA_PORT", 59092);
+        int controller = port("TIC_KAFKA_CONTROLLER_PORT", 59093);
+        int membership = port("TIC_MEMBERSHIP_PORT", 8081);
+        int project = port("TIC_PROJECT_PORT", 8082);
+        int kpi = port("TIC_KPI_PORT", 8083);
+        for (int p : List.of(pg, kafka, controller, membership, project, kpi)) {
+            if (Ports.isOpen("127.0.0.1", p)) {
+                System.err.println("Port " + p + " is already in use (another run of the platform?). "
+                        + "Stop it, or choose other ports with the TIC_*_PORT variables.");
+                System.exit(2);
+            }
+        }
+
+        System.out.println("Starting PostgreSQL and Kafka (data in " + work + ") ...");
+        long started = System.nanoTime();
+        Platform.Options o = new Platform.Options(root, work, pg, kafka, controller, membership, project, kpi,
+                true, false, Map.of());
+        Platform platform;
+        try {
+            platform = Platform.start(o);
+        } catch (RuntimeException e) {
+            System.err.println("The platform did not start: " + e.getMessage());
+            System.err.println("Logs: " + work.resolve("logs"));
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the services, Kafka and PostgreSQL ...");
+            platform.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "tic-local-stop"));
+
+        ApiClient membershipApi = new ApiClient(platform.service("membership-service").baseUrl());
+        DemoData demo = new DemoData(root, membershipApi);
+        if (!options.contains("--no-demo") && demo.isEmpty()) {
+            System.out.println("Loading demo data (real member clusters from public sources) ...");
+            int clusters = demo.loadClusters();
+            System.out.println("  " + clusters + " clusters loaded");
+        }
+
+        System.out.printf("%nTIC Platform is up in %.0f s.%n%n", (System.nanoTime() - started) / 1e9);
+        for (ServiceProcess s : platform.services().values()) {
+            System.out.printf("  %-19s %s/api/v1   Swagger UI %s/q/swagger-ui   health %s/q/health%n",
+                    s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl());
+        }
+        System.out.printf("%n  PostgreSQL          jdbc:postgresql://127.0.0.1:%d/{membership,project,kpi} (postgres/postgres)%n", pg);
+        System.out.printf("  Kafka               127.0.0.1:%d%n", kafka);
+        System.out.printf("  Logs                %s%n%nPress Ctrl-C to stop.%n", work.resolve("logs"));
+        stopped.await();
+    }
+
+    private static int port(String env, int fallback) {
+        String v = System.getenv(env);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+}

@@ -1,0 +1,90 @@
+package org.tic.devinfra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: the infrastructure plus the three services from their packaged jars.
+ * Used by the local run and by the cross-service tests.
+ */
+public final class Platform implements AutoCloseable {
+
+    public record Options(Path repositoryRoot, Path workDirectory, int postgresPort, int kafkaPort, int controllerPort,
+                          int membershipPort, int projectPort, int kpiPort, boolean durable, boolean deleteOnClose,
+                          Map<String, String> extraEnvironment) {
+    }
+
+    private final Infrastructure infrastructure;
+    private final Map<String, ServiceProcess> services;
+
+    private Platform(Infrastructure infrastructure, Map<String, ServiceProcess> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    public static Platform start(Options o) {
+        Infrastructure infra = Infrastructure.start(o.workDirectory(), o.postgresPort(), o.kafkaPort(), o.controllerPort(),
+                o.durable(), o.deleteOnClose());
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        services.put("membership-service", service(o, infra, "membership-service", "membership", o.membershipPort()));
+        services.put("project-service", service(o, infra, "project-service", "project", o.projectPort()));
+        services.put("kpi-service", service(o, infra, "kpi-service", "kpi", o.kpiPort()));
+        Platform platform = new Platform(infra, services);
+        try {
+            services.values().forEach(ServiceProcess::start);
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            for (ServiceProcess s : services.values()) {
+                ready.add(CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofSeconds(180))));
+            }
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    private static ServiceProcess service(Options o, Infrastructure infra, String name, String database, int port) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+        env.put("TIC_JSON_LOGS", "false");
+        env.putAll(o.extraEnvironment());
+        Path jar = o.repositoryRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(name, jar, port, env, o.workDirectory().resolve("logs").resolve(name + ".log"));
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess s = services.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return s;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return services;
+    }
+
+    /** Stops the services first (they flush their outbox batches), then Kafka and PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (ServiceProcess s : services.values()) {
+            stops.add(CompletableFuture.runAsync(s::stop));
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        infrastructure.close();
+    }
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts the whole TIC Platform on this machine (JDK only, no Docker): builds it, starts a real PostgreSQL and a
+# real Kafka broker, runs the three services, loads the demo data on first start and prints the URLs.
+# Ctrl-C stops everything. Options: --reset (delete local data first), --no-demo.
+set -euo pipefail
+cd "$(dirname "$0")"
+echo "Building (first run downloads dependencies; later runs take seconds) ..."
+./mvnw -B -q install -DskipTests -Dquarkus.log.level=WARN
+cp=$(cat dev-infra/target/classes/org/tic/devinfra/runtime.classpath)
+exec java -cp "dev-infra/target/classes:${cp}" org.tic.devinfra.LocalPlatform "$@"
