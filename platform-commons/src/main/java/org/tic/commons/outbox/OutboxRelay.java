@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tic.commons.event.CloudEventHeaders;
@@ -270,6 +272,14 @@ public class OutboxRelay {
 
     private Properties producerProperties() {
         Properties p = new Properties();
+        // Connection settings shared with the messaging channels (security.protocol, sasl.*, ssl.*, ...): any
+        // kafka.* property, so a TLS/SCRAM broker works for the relay exactly as for the consumers.
+        Config cfg = ConfigProvider.getConfig();
+        for (String name : cfg.getPropertyNames()) {
+            if (name.startsWith("kafka.") && !name.equals("kafka.bootstrap.servers")) {
+                cfg.getOptionalValue(name, String.class).ifPresent(v -> p.put(name.substring("kafka.".length()), v));
+            }
+        }
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
