@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -18,8 +19,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tic.commons.event.CloudEventHeaders;
@@ -29,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +58,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final String bootstrapServers;
     private final MeterRegistry registry;
+    private final Map<String, Object> kafkaDefaults;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
@@ -70,7 +71,9 @@ public class OutboxRelay {
 
     public OutboxRelay(EntityManager em, OutboxConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       MeterRegistry registry) {
+                       MeterRegistry registry,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults) {
+        this.kafkaDefaults = kafkaDefaults;
         this.em = em;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -272,14 +275,9 @@ public class OutboxRelay {
 
     private Properties producerProperties() {
         Properties p = new Properties();
-        // Connection settings shared with the messaging channels (security.protocol, sasl.*, ssl.*, ...): any
-        // kafka.* property, so a TLS/SCRAM broker works for the relay exactly as for the consumers.
-        Config cfg = ConfigProvider.getConfig();
-        for (String name : cfg.getPropertyNames()) {
-            if (name.startsWith("kafka.") && !name.equals("kafka.bootstrap.servers")) {
-                cfg.getOptionalValue(name, String.class).ifPresent(v -> p.put(name.substring("kafka.".length()), v));
-            }
-        }
+        // Connection settings shared with the messaging channels (security.protocol, sasl.*, ssl.*, ...): Quarkus
+        // collects every kafka.* property (env vars included) in this bean, so a TLS/SCRAM broker works here too.
+        kafkaDefaults.forEach((k, v) -> p.put(k, String.valueOf(v)));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
