@@ -140,13 +140,14 @@ public class ProjectService {
         if (request.milestones() != null) {
             throw ProblemException.invalid("milestones", "milestones are changed through /api/v1/projects/" + id + "/milestones");
         }
-        UUID previousLead = p.leadClusterId;
-        Set<UUID> previous = new HashSet<>(p.clusterIds());
+        // Every query runs before the entity changes: an auto-flush in between would bump the version twice.
+        List<UUID> participating = request.participatingClusterIds() == null ? List.of() : request.participatingClusterIds();
+        Map<UUID, ClusterSnapshot> clusters = directory.checkReferences(request.leadClusterId(), participating,
+                p.leadClusterId, new HashSet<>(p.clusterIds()));
+        List<Partner> partners = partners(request.partners());
+        checkNameFree(request.leadClusterId(), request.name(), p.id);
         mapper.apply(request, p);
-        Map<UUID, ClusterSnapshot> clusters = directory.checkReferences(p.leadClusterId, p.participatingClusterIds,
-                previousLead, previous);
-        p.partners = partners(request.partners());
-        checkNameFree(p.leadClusterId, p.name, p.id);
+        p.partners = partners;
         layout(p, clusters, request.originClusterId(), request.destinationClusterId());
         p.touch(actor);
         projects.flush();

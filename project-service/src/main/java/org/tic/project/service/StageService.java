@@ -73,14 +73,14 @@ public class StageService {
         t.recordedBy = actor;
         transitions.persist(t);
 
+        // Queries first: an auto-flush after the project changed would bump its version twice.
+        Milestone fidMilestone = move.to() == Stage.FID ? milestones.find(projectId, MilestoneType.FID).orElse(null) : null;
         p.stage = move.to();
         p.stageDate = r.date();
         p.heldStage = move.heldStage();
-        Milestone fidMilestone = null;
         boolean fidBecameKnown = false;
         if (move.to() == Stage.FID) {
             // the decision is the FID milestone's actual date unless one was recorded before
-            fidMilestone = milestones.find(projectId, MilestoneType.FID).orElse(null);
             if (fidMilestone == null) {
                 fidMilestone = ProjectService.newMilestone(projectId, MilestoneType.FID, actor);
                 fidMilestone.actualDate = r.date();
