@@ -1,0 +1,54 @@
+package org.tic.kpi.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** kpi-service settings. */
+@ConfigMapping(prefix = "tic.kpi")
+public interface KpiConfig {
+
+    Imports imports();
+
+    Rollups rollups();
+
+    PublishedSnapshots publishedSnapshots();
+
+    interface Imports {
+        /** Largest CSV upload accepted, in bytes (also enforced while streaming chunked uploads). */
+        @WithDefault("104857600")
+        long maxBytes();
+
+        /** Largest number of data rows in one upload. */
+        @WithDefault("1000000")
+        int maxRows();
+
+        /** Rows staged per database batch while the upload streams in. */
+        @WithDefault("500")
+        int stagingBatchSize();
+
+        /** How long a worker's claim on a job lasts without progress before another worker may resume it. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** How often to look for queued jobs nobody is working on (e.g. after a restart). */
+        @WithDefault("10s")
+        String pollEvery();
+    }
+
+    interface Rollups {
+        /** Most points one time series may have (each point is a full as-of evaluation in memory). */
+        @WithDefault("240")
+        int maxTimeSeriesPoints();
+    }
+
+    interface PublishedSnapshots {
+        /** Load the initiative's published totals (classpath CSV) into published_snapshot at start-up. */
+        @WithDefault("true")
+        boolean load();
+
+        @WithDefault("demo/initiative-snapshots.csv")
+        String resource();
+    }
+}

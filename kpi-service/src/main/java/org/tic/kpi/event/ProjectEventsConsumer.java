@@ -1,0 +1,29 @@
+package org.tic.kpi.event;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tic.commons.event.IdempotentConsumer;
+import org.tic.kpi.service.ProjectProjectionService;
+
+/** project.events → the project read model (stage, FID, capacity, CO2e estimate, clusters). */
+@ApplicationScoped
+public class ProjectEventsConsumer {
+
+    public static final String CONSUMER = "kpi-projects";
+
+    private final IdempotentConsumer consumer;
+    private final ProjectProjectionService projection;
+
+    public ProjectEventsConsumer(IdempotentConsumer consumer, ProjectProjectionService projection) {
+        this.consumer = consumer;
+        this.projection = projection;
+    }
+
+    @Incoming("project-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        consumer.process(CONSUMER, record, projection::apply);
+    }
+}

@@ -1,0 +1,179 @@
+package org.tic.kpi.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.tic.kpi.domain.ClusterRecord;
+import org.tic.kpi.domain.RollupCalculator;
+import org.tic.kpi.domain.StatusTimeline;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The cluster read model: latest snapshots, the facts their status history is built from, periods and merges. */
+@ApplicationScoped
+public class ClusterRecordRepository implements PanacheRepositoryBase<ClusterRecord, UUID> {
+
+    public record SignatoryPeriod(UUID clusterId, LocalDate from, LocalDate to) {
+        public boolean covers(LocalDate d) {
+            return !from.isAfter(d) && (to == null || to.isAfter(d));
+        }
+    }
+
+    public Optional<ClusterRecord> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public void recordFact(UUID clusterId, StatusTimeline.Fact fact, String eventType) {
+        // The same version seen twice (e.g. in its own event and in a merge event) keeps an explicit date if either had one.
+        getEntityManager().createNativeQuery("""
+                        insert into cluster_status_fact (cluster_id, version, status, explicit_date, joined_date, joined_year,
+                                                         observed_date, event_type)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                        on conflict (cluster_id, version) do update
+                            set explicit_date = coalesce(cluster_status_fact.explicit_date, excluded.explicit_date)
+                        """)
+                .setParameter(1, clusterId)
+                .setParameter(2, fact.version())
+                .setParameter(3, fact.status())
+                .setParameter(4, fact.explicitDate())
+                .setParameter(5, fact.joinedDate())
+                .setParameter(6, fact.joinedYear())
+                .setParameter(7, fact.observedDate())
+                .setParameter(8, eventType)
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<StatusTimeline.Fact> facts(UUID clusterId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select version, status, explicit_date, joined_date, joined_year, observed_date
+                        from cluster_status_fact where cluster_id = ?1 order by version""")
+                .setParameter(1, clusterId)
+                .getResultList();
+        List<StatusTimeline.Fact> facts = new ArrayList<>();
+        for (Object[] r : rows) {
+            facts.add(new StatusTimeline.Fact(((Number) r[0]).longValue(), (String) r[1], date(r[2]), date(r[3]),
+                    r[4] == null ? null : ((Number) r[4]).intValue(), date(r[5])));
+        }
+        return facts;
+    }
+
+    public void replacePeriods(UUID clusterId, List<StatusTimeline.Period> periods) {
+        var em = getEntityManager();
+        em.createNativeQuery("delete from cluster_status_period where cluster_id = ?1").setParameter(1, clusterId)
+                .executeUpdate();
+        int seq = 0;
+        for (StatusTimeline.Period p : periods) {
+            em.createNativeQuery("""
+                            insert into cluster_status_period (cluster_id, seq, status, valid_from, valid_to, origin)
+                            values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, clusterId)
+                    .setParameter(2, seq++)
+                    .setParameter(3, p.status())
+                    .setParameter(4, p.from())
+                    .setParameter(5, p.to())
+                    .setParameter(6, p.origin().name())
+                    .executeUpdate();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<StatusTimeline.Period> periods(UUID clusterId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select status, valid_from, valid_to, origin from cluster_status_period
+                        where cluster_id = ?1 order by seq""")
+                .setParameter(1, clusterId)
+                .getResultList();
+        List<StatusTimeline.Period> periods = new ArrayList<>();
+        for (Object[] r : rows) {
+            periods.add(new StatusTimeline.Period((String) r[0], date(r[1]), date(r[2]),
+                    StatusTimeline.Origin.valueOf((String) r[3])));
+        }
+        return periods;
+    }
+
+    /** The clusters whose status was SIGNATORY on the date (an index range scan on the signatory periods). */
+    @SuppressWarnings("unchecked")
+    public List<RollupCalculator.ClusterInfo> signatoriesOn(LocalDate date) {
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        select distinct cluster_id from cluster_status_period
+                        where status = 'SIGNATORY' and valid_from <= ?1 and (valid_to is null or valid_to > ?1)""", UUID.class)
+                .setParameter(1, date)
+                .getResultList();
+        return infos(ids);
+    }
+
+    /** Signatories on the date whose start is only known by year (counted from 1 January). */
+    public int yearOnlySignatoriesOn(LocalDate date) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                        select count(distinct cluster_id) from cluster_status_period
+                        where status = 'SIGNATORY' and origin = 'JOINED_YEAR' and valid_from <= ?1
+                          and (valid_to is null or valid_to > ?1)""")
+                .setParameter(1, date)
+                .getSingleResult()).intValue();
+    }
+
+    /** Every signatory period (for time series, evaluated in memory at each date). */
+    @SuppressWarnings("unchecked")
+    public List<SignatoryPeriod> signatoryPeriods() {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select cluster_id, valid_from, valid_to from cluster_status_period where status = 'SIGNATORY'""")
+                .getResultList();
+        List<SignatoryPeriod> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            result.add(new SignatoryPeriod((UUID) r[0], date(r[1]), date(r[2])));
+        }
+        return result;
+    }
+
+    public List<RollupCalculator.ClusterInfo> infos(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("id in ?1", ids).stream().map(ClusterRecord::info).toList();
+    }
+
+    public Map<UUID, RollupCalculator.ClusterInfo> allInfos() {
+        Map<UUID, RollupCalculator.ClusterInfo> map = new HashMap<>();
+        listAll().forEach(c -> map.put(c.id, c.info()));
+        return map;
+    }
+
+    public void recordMerge(UUID mergeId, UUID predecessorId, UUID successorId, LocalDate effectiveDate) {
+        getEntityManager().createNativeQuery("""
+                        insert into cluster_merge (merge_id, predecessor_id, successor_id, effective_date)
+                        values (?1, ?2, ?3, ?4) on conflict do nothing""")
+                .setParameter(1, mergeId)
+                .setParameter(2, predecessorId)
+                .setParameter(3, successorId)
+                .setParameter(4, effectiveDate)
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<RollupCalculator.Merge> merges() {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "select predecessor_id, successor_id, effective_date from cluster_merge").getResultList();
+        List<RollupCalculator.Merge> merges = new ArrayList<>();
+        for (Object[] r : rows) {
+            merges.add(new RollupCalculator.Merge((UUID) r[0], (UUID) r[1], date(r[2])));
+        }
+        return merges;
+    }
+
+    static LocalDate date(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        return ((Date) o).toLocalDate();
+    }
+}

@@ -1,0 +1,221 @@
+package org.tic.kpi.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.tic.commons.error.ProblemException;
+import org.tic.commons.outbox.OutboxWriter;
+import org.tic.commons.rest.ETags;
+import org.tic.commons.rest.PageRequest;
+import org.tic.kpi.domain.FieldError;
+import org.tic.kpi.domain.KpiReport;
+import org.tic.kpi.domain.KpiReportDraft;
+import org.tic.kpi.domain.KpiReportRules;
+import org.tic.kpi.domain.SubjectType;
+import org.tic.kpi.domain.ValueSelector;
+import org.tic.kpi.event.KpiEventTypes;
+import org.tic.kpi.mapping.KpiReportMapper;
+import org.tic.kpi.repository.ClusterRecordRepository;
+import org.tic.kpi.repository.CurrentValueRepository;
+import org.tic.kpi.repository.KpiReportRepository;
+import org.tic.kpi.repository.ProjectRecordRepository;
+import org.tic.kpi.repository.ReportFilter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * KPI reports and their corrections. Every write, in one transaction: the new version, the maintained
+ * current-value row of its subject and bucket, the outbox event, and (unless part of an import) the
+ * initiative totals check.
+ */
+@ApplicationScoped
+@Transactional
+public class KpiReportService {
+
+    public static final Map<String, String> SORTABLE = Map.of("reportedOn", "reportedOn", "periodEnd", "periodEnd",
+            "periodStart", "periodStart", "recordedAt", "recordedAt", "metric", "metric", "revision", "revision",
+            "confidence", "confidence");
+
+    private final KpiReportRepository reports;
+    private final CurrentValueRepository current;
+    private final ClusterRecordRepository clusters;
+    private final ProjectRecordRepository projects;
+    private final KpiReportMapper mapper;
+    private final OutboxWriter outbox;
+    private final InitiativeTotalsTracker totals;
+    private final Clock clock;
+
+    public KpiReportService(KpiReportRepository reports, CurrentValueRepository current, ClusterRecordRepository clusters,
+                            ProjectRecordRepository projects, KpiReportMapper mapper, OutboxWriter outbox,
+                            InitiativeTotalsTracker totals, Clock clock) {
+        this.reports = reports;
+        this.current = current;
+        this.clusters = clusters;
+        this.projects = projects;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.totals = totals;
+        this.clock = clock;
+    }
+
+    public KpiReport report(KpiReportDraft draft, String actor) {
+        KpiReportDraft d = accept(draft);
+        return create(d, null, actor, true);
+    }
+
+    /**
+     * One import row: the same rules and effects as {@link #report}, but in the caller's transaction and without
+     * the totals check (the import announces totals once, when it completes).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public KpiReport reportFromImport(KpiReportDraft draft, UUID importId, String actor) {
+        return create(draft, importId, actor, false);
+    }
+
+    private KpiReport create(KpiReportDraft d, UUID importId, String actor, boolean announceTotals) {
+        KpiReport r = new KpiReport();
+        r.id = UUID.randomUUID();
+        r.seriesId = r.id;
+        r.revision = 1;
+        r.currentVersion = true;
+        mapper.apply(d, r);
+        r.importId = importId;
+        r.recordedAt = Instant.now(clock);
+        r.recordedBy = actor;
+        reports.persist(r);
+        reports.flush();
+        refreshCurrent(r.subjectType, r.subjectId, r.bucketKey);
+        outbox.record(KpiEventTypes.KPI_REPORT, r.seriesId, KpiEventTypes.REPORT_REPORTED,
+                Map.of("report", mapper.toView(r)), actor);
+        if (announceTotals) {
+            totals.refresh(actor);
+        }
+        return r;
+    }
+
+    /**
+     * Supersedes the current version of the value {@code id} belongs to. If-Match, when sent, must name the
+     * current revision; correcting an id that is no longer current without If-Match is refused (409), since
+     * the caller has not seen the version it would replace.
+     */
+    public KpiReport correct(UUID id, String ifMatch, KpiReportDraft draft, String reason, String actor) {
+        KpiReport target = find(id);
+        KpiReport head = target.currentVersion ? target
+                : reports.head(target.seriesId).orElseThrow(() -> new IllegalStateException("Series " + target.seriesId + " has no current version"));
+        if (!target.currentVersion && (ifMatch == null || ifMatch.isBlank())) {
+            throw ProblemException.conflict("Report " + id + " was superseded by " + head.id + " (revision " + head.revision
+                    + "); read the current version and correct that one (send If-Match)");
+        }
+        ETags.checkIfMatch(ifMatch, head.revision);
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "must not be blank: say why the value changed");
+        }
+        if (reason.length() > 1000) {
+            throw ProblemException.invalid("reason", "must be at most 1000 characters");
+        }
+        KpiReportDraft d = accept(draft);
+        if (d.reportedOn().isBefore(head.reportedOn)) {
+            throw ProblemException.invalid("report.reportedOn", "a correction cannot take effect before the version it "
+                    + "corrects (reported on " + head.reportedOn + ")");
+        }
+        KpiReport next = new KpiReport();
+        next.id = UUID.randomUUID();
+        next.seriesId = head.seriesId;
+        next.revision = head.revision + 1;
+        next.supersedesId = head.id;
+        next.currentVersion = true;
+        mapper.apply(d, next);
+        next.correctionReason = reason.trim();
+        next.recordedAt = Instant.now(clock);
+        next.recordedBy = actor;
+        next.importId = null;
+        head.currentVersion = false;
+        head.supersededById = next.id;
+        head.validTo = next.reportedOn;
+        reports.persist(next);
+        reports.flush(); // a concurrent correction of the same head fails here (version check, unique supersedes_id)
+        refreshCurrent(head.subjectType, head.subjectId, head.bucketKey);
+        if (!head.bucketKey.equals(next.bucketKey) || !head.subjectId.equals(next.subjectId)) {
+            refreshCurrent(next.subjectType, next.subjectId, next.bucketKey);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("report", mapper.toView(next));
+        data.put("supersededId", head.id);
+        outbox.record(KpiEventTypes.KPI_REPORT, next.seriesId, KpiEventTypes.REPORT_SUPERSEDED, data, actor);
+        totals.refresh(actor);
+        return next;
+    }
+
+    /** Default reportedOn, the rules, and a subject this service knows: throws a problem when not acceptable. */
+    public KpiReportDraft accept(KpiReportDraft draft) {
+        if (draft == null) {
+            throw ProblemException.badRequest("A report body is required");
+        }
+        KpiReportDraft d = draft.reportedOn() == null ? draft.withReportedOn(LocalDate.now(clock)) : draft;
+        List<FieldError> errors = check(d);
+        if (!errors.isEmpty()) {
+            throw Problems.validation(errors);
+        }
+        return d;
+    }
+
+    /** Every broken rule of a draft (with its reportedOn already defaulted), including an unknown subject. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldError> check(KpiReportDraft d) {
+        List<FieldError> errors = new ArrayList<>(KpiReportRules.validate(d, LocalDate.now(clock)));
+        if (errors.stream().noneMatch(e -> e.field().equals("clusterId") || e.field().equals("projectId"))) {
+            if (d.clusterId() != null && clusters.findByIdOptional(d.clusterId()).isEmpty()) {
+                errors.add(new FieldError("clusterId", "no cluster " + d.clusterId() + " is known to kpi-service (it learns "
+                        + "clusters from membership events, which may lag a moment behind)"));
+            }
+            if (d.projectId() != null && projects.findByIdOptional(d.projectId()).isEmpty()) {
+                errors.add(new FieldError("projectId", "no project " + d.projectId() + " is known to kpi-service (it learns "
+                        + "projects from project events, which may lag a moment behind)"));
+            }
+        }
+        return errors;
+    }
+
+    /** Rewrites the current-value row of one subject and bucket from its current versions. */
+    private void refreshCurrent(SubjectType type, UUID subjectId, String bucketKey) {
+        current.lock(type, subjectId, bucketKey);
+        List<KpiReport> heads = reports.currentFor(type, subjectId, bucketKey);
+        ValueSelector.best(heads).ifPresentOrElse(current::put, () -> current.remove(type, subjectId, bucketKey));
+    }
+
+    /** The current version of the value {@code id} belongs to, or the version that stood on {@code asOf}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public KpiReport get(UUID id, LocalDate asOf) {
+        KpiReport r = find(id);
+        if (asOf == null) {
+            return r.currentVersion ? r : reports.head(r.seriesId).orElse(r);
+        }
+        return reports.series(r.seriesId).stream().filter(v -> ValueSelector.standsOn(v, asOf))
+                .max(Comparator.comparingInt(v -> v.revision))
+                .orElseThrow(() -> new ProblemException(new org.tic.commons.error.Problem("not-found",
+                        "Report not found", 404, "Report " + id + " had not been reported on " + asOf
+                        + " (first reported on " + reports.series(r.seriesId).get(0).reportedOn + ")", null)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<KpiReport> history(UUID id) {
+        return reports.series(find(id).seriesId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public KpiReportRepository.Page list(ReportFilter filter, Sort sort, PageRequest page) {
+        return reports.search(filter, sort, page);
+    }
+
+    private KpiReport find(UUID id) {
+        return reports.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Report", id));
+    }
+}
