@@ -30,7 +30,9 @@ public final class SortSpec {
                         + "'; allowed: " + String.join(", ", allowed.keySet()) + " (prefix - for descending)");
             }
             Sort.Direction dir = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-            result = result == null ? Sort.by(property, dir) : result.and(property, dir);
+            // Unknown values (nulls) sort last in both directions: a reader wants the known ones first.
+            result = result == null ? Sort.by(property, dir, Sort.NullPrecedence.NULLS_LAST)
+                    : result.and(property, dir, Sort.NullPrecedence.NULLS_LAST);
         }
         if (result == null) {
             result = Sort.by(idProperty);
