@@ -7,7 +7,11 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tic.devinfra.AsyncApiContract;
+import org.tic.project.event.ProjectEventTypes;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +31,10 @@ import static org.tic.project.Fixtures.project;
 import static org.tic.project.Fixtures.put;
 import static org.tic.project.Fixtures.transition;
 
-/** Every project event type arrives on the real broker, with the CloudEvents envelope and the documented data shape. */
+/**
+ * Every project event type arrives on the real broker, with the CloudEvents envelope and the data shape of
+ * docs/events.md, and matches the AsyncAPI document (the published contract, served at /asyncapi.yaml).
+ */
 @QuarkusTest
 class ProjectEventsTest {
 
@@ -34,6 +43,9 @@ class ProjectEventsTest {
     private static final Set<String> SNAPSHOT_FIELDS = new TreeSet<>(List.of("id", "name", "category", "leadClusterId",
             "participatingClusterIds", "countries", "stage", "stageDate", "fidDate", "capacity", "estimatedCo2eReduction",
             "corridor", "version", "createdAt", "updatedAt"));
+
+    private static final AsyncApiContract CONTRACT =
+            AsyncApiContract.load(ProjectEventsTest.class.getResourceAsStream("/META-INF/resources/asyncapi.yaml"));
 
     @Inject
     ReadModelSupport readModel;
@@ -148,6 +160,22 @@ class ProjectEventsTest {
         }
     }
 
+    @Test
+    void everyTypeIsDocumentedInTheAsyncApiWithAValidExample() throws Exception {
+        assertEquals(Map.of(), CONTRACT.exampleViolations());
+        Set<String> declared = new TreeSet<>();
+        for (Field f : ProjectEventTypes.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof String s && s.startsWith("tic.")) {
+                declared.add(s);
+            }
+        }
+        assertEquals(declared, new TreeSet<>(CONTRACT.documentedTypes()));
+        given().get("/asyncapi.yaml").then().statusCode(200).body(containsString("asyncapi: 3.0.0"));
+        // the contract is not vacuous: a snapshot without its version, or an unknown stage, is refused
+        assertFalse(CONTRACT.violations(ProjectEventTypes.UPDATED, "{\"project\": {\"id\": \"x\"}}").isEmpty());
+        assertFalse(CONTRACT.violations(ProjectEventTypes.REACHED_FID, "{\"project\": null, \"date\": \"2025-01-01\"}").isEmpty());
+    }
+
     private static void assertEnvelope(ConsumerRecord<String, String> r, String id) {
         assertEquals(id, r.key(), "keyed by the project id");
         assertEquals("1.0", EventProbe.header(r, "ce_specversion"));
@@ -157,6 +185,8 @@ class ProjectEventsTest {
         assertEquals("application/json", EventProbe.header(r, "content-type"));
         UUID.fromString(EventProbe.header(r, "ce_id"));
         Instant.parse(EventProbe.header(r, "ce_time"));
+        assertEquals(List.of(), CONTRACT.violations(EventProbe.header(r, "ce_type"), r.value()),
+                "matches the AsyncAPI contract: " + r.value());
     }
 
     private static JsonNode data(ConsumerRecord<String, String> r) throws Exception {
