@@ -22,7 +22,11 @@ public class TicInfraTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         Infrastructure infra = Infrastructure.shared();
         infra.postgres().createDatabase(database);
-        return infra.serviceConfig(database);
+        Map<String, String> config = new java.util.LinkedHashMap<>(infra.serviceConfig(database));
+        // Real signed tokens in tests: the services verify them against this key, tests mint them with TestTokens.
+        config.put("mp.jwt.verify.publickey.location", TestTokens.keys().publicKeyFile().toUri().toString());
+        config.put("mp.jwt.verify.issuer", JwtMinter.DEFAULT_ISSUER);
+        return config;
     }
 
     @Override

@@ -1,18 +1,35 @@
 package org.tic.membership;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.tic.devinfra.TestTokens;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
-/** Small builders for test data, through the API only. */
+/** Small builders for test data, through the API only (as the secretariat, with a real signed token). */
 final class Api {
 
+    static final String SECRETARIAT = TestTokens.secretariat();
+
     private Api() {
+    }
+
+    /** A request as the secretariat. */
+    static RequestSpecification given() {
+        return RestAssured.given().header("Authorization", "Bearer " + SECRETARIAT);
+    }
+
+    /** A request without a token. */
+    static RequestSpecification anonymous() {
+        return RestAssured.given();
+    }
+
+    static RequestSpecification as(String token) {
+        return token == null ? RestAssured.given() : RestAssured.given().header("Authorization", "Bearer " + token);
     }
 
     static String organization(String name, String kind) {

@@ -23,12 +23,12 @@ public class ApplicationRepository implements PanacheRepositoryBase<MembershipAp
                 List.of(ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW)) > 0;
     }
 
-    public Page search(UUID clusterId, ApplicationStatus status, Sort sort, PageRequest page) {
+    public Page search(List<UUID> clusterIds, ApplicationStatus status, Sort sort, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (clusterId != null) {
-            where.add("clusterId = :cluster");
-            params.and("cluster", clusterId);
+        if (clusterIds != null) {
+            where.add("clusterId in :clusters");
+            params.and("clusters", clusterIds);
         }
         if (status != null) {
             where.add("status = :status");

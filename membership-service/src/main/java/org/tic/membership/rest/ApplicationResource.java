@@ -1,5 +1,10 @@
 package org.tic.membership.rest;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,13 +39,17 @@ import java.util.UUID;
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Applications", description = "Membership applications checked against the TIC criteria")
+@Tag(name = "Applications", description = "Membership applications checked against the TIC criteria. Private: "
+        + "the secretariat sees all, a coordinator those of its clusters.")
+@Authenticated
 public class ApplicationResource {
 
     private final ApplicationService service;
+    private final Caller caller;
 
-    public ApplicationResource(ApplicationService service) {
+    public ApplicationResource(ApplicationService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
@@ -56,11 +65,12 @@ public class ApplicationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Operation(summary = "Draft an application for an applicant cluster")
     @APIResponse(responseCode = "201", description = "Drafted")
     @APIResponse(responseCode = "409", description = "The cluster is not an applicant or already has an open application")
     public Response draft(ApplicationRequest request, @Context UriInfo uri) {
-        MembershipApplication a = service.draft(request, null);
+        MembershipApplication a = service.draft(request, caller.actor());
         return ETags.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build(), ApplicationView.of(a), a.version);
     }
 
@@ -68,27 +78,29 @@ public class ApplicationResource {
     @Path("/{id}")
     @Operation(summary = "Get an application")
     public Response get(@PathParam("id") UUID id) {
-        return ok(service.get(id));
+        return ok(service.getVisible(id));
     }
 
     @PUT
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}")
     @Operation(summary = "Edit a draft")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "409", description = "No longer a draft")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ApplicationRequest request) {
-        return ok(service.replace(id, ifMatch, request, null));
+        return ok(service.replace(id, ifMatch, request, caller.actor()));
     }
 
     @GET
     @Path("/{id}/eligibility")
     @Operation(summary = "Explain each criterion: met or not, and why")
     public EligibilityView eligibility(@PathParam("id") UUID id) {
-        var report = service.eligibility(service.get(id));
+        var report = service.eligibility(service.getVisible(id));
         return new EligibilityView(id, report.eligible(), report.checks());
     }
 
     @POST
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD) // no body: clients need not send a Content-Type
     @Operation(summary = "Submit a draft", description = "Refused with 422 listing the failed criteria")
@@ -96,20 +108,22 @@ public class ApplicationResource {
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "422", description = "Criteria not met (failedCriteria lists them)")
     public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(service.submit(id, ifMatch, null));
+        return ok(service.submit(id, ifMatch, caller.actor()));
     }
 
     @POST
+    @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/review")
     @Consumes(MediaType.WILDCARD) // no body: clients need not send a Content-Type
     @Operation(summary = "Start reviewing a submitted application")
     @APIResponse(responseCode = "200", description = "Under review")
     @APIResponse(responseCode = "409", description = "Not submitted")
     public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(service.startReview(id, ifMatch, null));
+        return ok(service.startReview(id, ifMatch, caller.actor()));
     }
 
     @POST
+    @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/approve")
     @Operation(summary = "Approve", description = "The cluster becomes a signatory on effectiveDate (default today) and "
             + "the declared parties join it. Refused with 422 when a criterion fails.")
@@ -117,25 +131,27 @@ public class ApplicationResource {
     @APIResponse(responseCode = "409", description = "Not under review")
     @APIResponse(responseCode = "422", description = "Criteria not met")
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
-        return ok(service.approve(id, ifMatch, d, null));
+        return ok(service.approve(id, ifMatch, d, caller.actor()));
     }
 
     @POST
+    @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/reject")
     @Operation(summary = "Reject (reason required)")
     @APIResponse(responseCode = "200", description = "Rejected")
     @APIResponse(responseCode = "409", description = "Not under review")
     public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
-        return ok(service.reject(id, ifMatch, d, null));
+        return ok(service.reject(id, ifMatch, d, caller.actor()));
     }
 
     @POST
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/withdraw")
     @Operation(summary = "Withdraw an open application (reason required)")
     @APIResponse(responseCode = "200", description = "Withdrawn")
     @APIResponse(responseCode = "409", description = "Already decided")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
-        return ok(service.withdraw(id, ifMatch, d, null));
+        return ok(service.withdraw(id, ifMatch, d, caller.actor()));
     }
 
     private Response ok(MembershipApplication a) {

@@ -1,5 +1,10 @@
 package org.tic.membership.rest;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -47,13 +52,16 @@ public class ClusterResource {
 
     private final ClusterService service;
     private final ClusterMapper mapper;
+    private final Caller caller;
 
-    public ClusterResource(ClusterService service, ClusterMapper mapper) {
+    public ClusterResource(ClusterService service, ClusterMapper mapper, Caller caller) {
         this.service = service;
         this.mapper = mapper;
+        this.caller = caller;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List clusters", description = "Filters combine with AND. Sort by name, slug, country, "
             + "worldRegion, type, status, joinedDate, joinedYear or createdAt (prefix - for descending). A join known "
             + "only by its year counts as on 31 December of that year for joinedAfter/joinedBefore.")
@@ -75,6 +83,7 @@ public class ClusterResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{key}")
     @Operation(summary = "Get a cluster by id or slug")
     @APIResponse(responseCode = "200", description = "The cluster; ETag is its version")
@@ -84,52 +93,59 @@ public class ClusterResource {
     }
 
     @POST
-    @Operation(summary = "Register a cluster (as an applicant)")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Register a cluster (as an applicant)", description = "Secretariat (onboarding); the new "
+            + "cluster's coordinators then act for it with a token naming it")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "Slug already taken")
     public Response register(ClusterRequest request, @Context UriInfo uri) {
-        Cluster c = service.register(request, null);
+        Cluster c = service.register(request, caller.actor());
         return ETags.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build(), mapper.toView(c), c.version);
     }
 
     @PUT
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}")
     @Operation(summary = "Replace a cluster's descriptive fields", description = "Status, joined date and successor "
             + "change only through applications, the status actions and merges. The slug never changes.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ClusterRequest request) {
-        return ok(service.replace(id, ifMatch, request, null));
+        return ok(service.replace(id, ifMatch, request, caller.actor()));
     }
 
     @POST
+    @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/suspend")
     @Operation(summary = "Suspend a signatory cluster")
     @APIResponse(responseCode = "200", description = "Suspended")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status")
     public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StatusActionRequest r) {
-        return ok(service.suspend(id, ifMatch, r, null));
+        return ok(service.suspend(id, ifMatch, r, caller.actor()));
     }
 
     @POST
+    @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/reinstate")
     @Operation(summary = "Reinstate a suspended cluster as a signatory")
     @APIResponse(responseCode = "200", description = "Reinstated")
     @APIResponse(responseCode = "409", description = "Not suspended")
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StatusActionRequest r) {
-        return ok(service.reinstate(id, ifMatch, r, null));
+        return ok(service.reinstate(id, ifMatch, r, caller.actor()));
     }
 
     @POST
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/withdraw")
-    @Operation(summary = "Withdraw a cluster from the initiative")
+    @Operation(summary = "Withdraw a cluster from the initiative", description = "Secretariat, or the cluster's coordinator")
     @APIResponse(responseCode = "200", description = "Withdrawn")
     @APIResponse(responseCode = "409", description = "Already withdrawn or merged")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StatusActionRequest r) {
-        return ok(service.withdraw(id, ifMatch, r, null));
+        return ok(service.withdraw(id, ifMatch, r, caller.actor()));
     }
 
     @POST
+    @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/existing-membership")
     @Operation(summary = "Record an existing signatory", description = "For clusters that joined before this platform: "
             + "an applicant becomes a signatory with its known joined date or year, without an application.")
@@ -137,10 +153,11 @@ public class ClusterResource {
     @APIResponse(responseCode = "409", description = "Not an applicant")
     public Response recordExistingMembership(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                              ExistingMembershipRequest r) {
-        return ok(service.recordExistingMembership(id, ifMatch, r, null));
+        return ok(service.recordExistingMembership(id, ifMatch, r, caller.actor()));
     }
 
     @GET
+    @PermitAll
     @Path("/{id}/status-history")
     @Operation(summary = "A cluster's status changes, oldest first")
     public List<StatusChangeView> statusHistory(@PathParam("id") UUID id) {

@@ -1,5 +1,10 @@
 package org.tic.membership.rest;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,26 +37,30 @@ public class MergeResource {
     private final MergeService merges;
     private final ClusterService clusters;
     private final ClusterMapper mapper;
+    private final Caller caller;
 
-    public MergeResource(MergeService merges, ClusterService clusters, ClusterMapper mapper) {
+    public MergeResource(MergeService merges, ClusterService clusters, ClusterMapper mapper, Caller caller) {
+        this.caller = caller;
         this.merges = merges;
         this.clusters = clusters;
         this.mapper = mapper;
     }
 
     @POST
+    @RolesAllowed(Roles.SECRETARIAT)
     @Operation(summary = "Merge clusters", description = "Predecessors become MERGED with a successor link; their active "
             + "parties move to the successor; history stays. The successor is an existing cluster or a new one.")
     @APIResponse(responseCode = "201", description = "Merged")
     @APIResponse(responseCode = "400", description = "Fewer than two clusters, or both/neither successor forms")
     @APIResponse(responseCode = "409", description = "A cluster is withdrawn or already merged")
     public Response merge(MergeRequest request, @Context UriInfo uri) {
-        MergeService.Result r = merges.merge(request, null);
+        MergeService.Result r = merges.merge(request, caller.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(r.merge().id.toString()).build())
                 .entity(view(r.merge())).build();
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(summary = "Get a merge")
     public MergeView get(@PathParam("id") UUID id) {

@@ -1,5 +1,10 @@
 package org.tic.membership.rest;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,13 +44,16 @@ public class OrganizationResource {
 
     private final OrganizationService service;
     private final OrganizationMapper mapper;
+    private final Caller caller;
 
-    public OrganizationResource(OrganizationService service, OrganizationMapper mapper) {
+    public OrganizationResource(OrganizationService service, OrganizationMapper mapper, Caller caller) {
         this.service = service;
         this.mapper = mapper;
+        this.caller = caller;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List organizations", description = "Filter by kind, country and a name fragment; sort by "
             + "name, country, kind or createdAt (prefix - for descending).")
     public PageResponse<OrganizationView> list(@QueryParam("kind") OrganizationKind kind,
@@ -60,6 +68,7 @@ public class OrganizationResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(summary = "Get an organization")
     @APIResponse(responseCode = "200", description = "The organization; its ETag is the version")
@@ -69,31 +78,35 @@ public class OrganizationResource {
     }
 
     @POST
-    @Operation(summary = "Create an organization")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
+    @Operation(summary = "Create an organization", description = "Secretariat or cluster coordinators (who declare parties)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid input")
     public Response create(OrganizationRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Organization o = service.create(request, null);
+        Organization o = service.create(request, caller.actor());
         return ETags.created(uri.getAbsolutePathBuilder().path(o.id.toString()).build(), mapper.toView(o), o.version);
     }
 
     @PUT
+    @Authenticated
     @Path("/{id}")
-    @Operation(summary = "Replace an organization", description = "Send If-Match with the ETag you read to avoid lost updates.")
+    @Operation(summary = "Replace an organization", description = "Secretariat, or a partner for its own organization. "
+            + "Send If-Match with the ETag you read to avoid lost updates.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             OrganizationRequest request) {
-        return ok(service.replace(id, ifMatch, request, null));
+        return ok(service.replace(id, ifMatch, request, caller.actor()));
     }
 
     @DELETE
+    @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}")
     @Operation(summary = "Delete an organization", description = "Refused with 409 while a cluster or application refers to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Still referenced")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(id, ifMatch, null);
+        service.delete(id, ifMatch, caller.actor());
         return Response.noContent().build();
     }
 

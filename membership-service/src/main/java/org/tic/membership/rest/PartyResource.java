@@ -1,5 +1,10 @@
 package org.tic.membership.rest;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,12 +37,15 @@ import java.util.UUID;
 public class PartyResource {
 
     private final PartyService service;
+    private final Caller caller;
 
-    public PartyResource(PartyService service) {
+    public PartyResource(PartyService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List a cluster's parties", description = "Active ones, or all with includeEnded=true")
     public List<PartyView> list(@PathParam("clusterId") UUID clusterId,
                                 @QueryParam("includeEnded") @Parameter(example = "false") boolean includeEnded) {
@@ -45,21 +53,23 @@ public class PartyResource {
     }
 
     @POST
-    @Operation(summary = "Add a party")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
+    @Operation(summary = "Add a party", description = "Secretariat, or the cluster's coordinator")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "409", description = "Already a party in that role, or the cluster is closed")
     public Response add(@PathParam("clusterId") UUID clusterId, PartyRequest request, @Context UriInfo uri) {
-        ClusterParty p = service.add(clusterId, request, null);
+        ClusterParty p = service.add(clusterId, request, caller.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).entity(PartyView.of(p)).build();
     }
 
     @DELETE
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{partyId}")
     @Operation(summary = "End a party's participation", description = "Kept in the history with its end date")
     @APIResponse(responseCode = "204", description = "Ended")
     public Response end(@PathParam("clusterId") UUID clusterId, @PathParam("partyId") UUID partyId,
                         @QueryParam("until") @Parameter(example = "2025-06-30") LocalDate until) {
-        service.end(clusterId, partyId, until, null);
+        service.end(clusterId, partyId, until, caller.actor());
         return Response.noContent().build();
     }
 }

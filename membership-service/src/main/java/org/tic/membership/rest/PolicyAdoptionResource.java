@@ -1,5 +1,10 @@
 package org.tic.membership.rest;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,12 +40,15 @@ import java.util.UUID;
 public class PolicyAdoptionResource {
 
     private final PolicyAdoptionService service;
+    private final Caller caller;
 
-    public PolicyAdoptionResource(PolicyAdoptionService service) {
+    public PolicyAdoptionResource(PolicyAdoptionService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List policy adoptions")
     public PageResponse<PolicyAdoptionView> list(@QueryParam("country") String country, @QueryParam("sort") String sort,
                                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -50,14 +58,16 @@ public class PolicyAdoptionResource {
     }
 
     @POST
+    @RolesAllowed(Roles.SECRETARIAT)
     @Operation(summary = "Record a policy adoption")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response record(PolicyAdoptionRequest request, @Context UriInfo uri) {
-        PolicyAdoption p = service.record(request, null);
+        PolicyAdoption p = service.record(request, caller.actor());
         return ETags.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build(), PolicyAdoptionView.of(p), p.version);
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(summary = "Get a policy adoption")
     public Response get(@PathParam("id") UUID id) {
@@ -66,11 +76,12 @@ public class PolicyAdoptionResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}")
     @Operation(summary = "Correct a policy adoption")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             PolicyAdoptionRequest request) {
-        PolicyAdoption p = service.replace(id, ifMatch, request, null);
+        PolicyAdoption p = service.replace(id, ifMatch, request, caller.actor());
         return ETags.ok(PolicyAdoptionView.of(p), p.version);
     }
 }

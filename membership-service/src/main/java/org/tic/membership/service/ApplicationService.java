@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.security.Caller;
 import org.tic.membership.domain.ApplicationLifecycle;
 import org.tic.membership.domain.ApplicationStatus;
 import org.tic.membership.domain.Cluster;
@@ -54,9 +55,11 @@ public class ApplicationService {
     private final ClusterService clusters;
     private final PartyService parties;
     private final MembershipEvents events;
+    private final Caller caller;
 
     public ApplicationService(ApplicationRepository applications, OrganizationRepository organizations,
-                              ClusterService clusters, PartyService parties, MembershipEvents events) {
+                              ClusterService clusters, PartyService parties, MembershipEvents events, Caller caller) {
+        this.caller = caller;
         this.applications = applications;
         this.organizations = organizations;
         this.clusters = clusters;
@@ -65,6 +68,7 @@ public class ApplicationService {
     }
 
     public MembershipApplication draft(@NotNull @Valid ApplicationRequest request, String actor) {
+        caller.requireClusterRights(request.clusterId());
         Cluster cluster = clusters.get(request.clusterId());
         if (cluster.status != ClusterStatus.APPLICANT) {
             throw ProblemException.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; only applicants apply");
@@ -85,7 +89,7 @@ public class ApplicationService {
 
     /** Drafts can be edited until submitted. */
     public MembershipApplication replace(UUID id, String ifMatch, @NotNull @Valid ApplicationRequest request, String actor) {
-        MembershipApplication a = get(id);
+        MembershipApplication a = getVisible(id);
         ETags.checkIfMatch(ifMatch, a.version);
         if (a.status != ApplicationStatus.DRAFT) {
             throw ProblemException.conflict("Application " + id + " is " + a.status + "; only drafts can be edited");
@@ -147,7 +151,11 @@ public class ApplicationService {
     }
 
     private MembershipApplication transition(UUID id, String ifMatch, ApplicationStatus to, String reason, String actor) {
-        MembershipApplication a = get(id);
+        MembershipApplication a = getVisible(id);
+        // Coordinators submit and withdraw their own; review and decisions are the secretariat's (also by role).
+        if (to != ApplicationStatus.SUBMITTED && to != ApplicationStatus.WITHDRAWN) {
+            caller.requireSecretariat();
+        }
         ETags.checkIfMatch(ifMatch, a.version);
         if (!ApplicationLifecycle.canMove(a.status, to)) {
             throw ProblemException.conflict("Application " + id + " is " + a.status + " and cannot become " + to);
@@ -202,8 +210,29 @@ public class ApplicationService {
         return applications.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Application", id));
     }
 
+    /** An application the caller may see: the secretariat all, a coordinator those of its clusters (else 404). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MembershipApplication getVisible(UUID id) {
+        MembershipApplication a = get(id);
+        if (!caller.mayActFor(a.clusterId)) {
+            // Not 403: whether someone else's application exists is not the caller's business.
+            throw ProblemException.notFound("Application", id);
+        }
+        return a;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApplicationRepository.Page list(UUID clusterId, ApplicationStatus status, Sort sort, PageRequest page) {
-        return applications.search(clusterId, status, sort, page);
+        if (caller.isSecretariat()) {
+            return applications.search(clusterId == null ? null : List.of(clusterId), status, sort, page);
+        }
+        java.util.Set<UUID> mine = caller.clusters();
+        if (clusterId != null && !mine.contains(clusterId)) {
+            throw Caller.forbidden("You may list only the applications of your clusters " + mine);
+        }
+        if (mine.isEmpty()) {
+            return new ApplicationRepository.Page(List.of(), 0);
+        }
+        return applications.search(clusterId == null ? List.copyOf(mine) : List.of(clusterId), status, sort, page);
     }
 }

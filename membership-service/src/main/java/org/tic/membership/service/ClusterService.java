@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterLifecycle;
 import org.tic.membership.domain.ClusterStatus;
@@ -47,9 +48,12 @@ public class ClusterService {
     private final OrganizationRepository organizations;
     private final ClusterMapper mapper;
     private final MembershipEvents events;
+    private final Caller caller;
 
     public ClusterService(ClusterRepository clusters, ClusterStatusChangeRepository history,
-                          OrganizationRepository organizations, ClusterMapper mapper, MembershipEvents events) {
+                          OrganizationRepository organizations, ClusterMapper mapper, MembershipEvents events,
+                          Caller caller) {
+        this.caller = caller;
         this.clusters = clusters;
         this.history = history;
         this.organizations = organizations;
@@ -79,6 +83,7 @@ public class ClusterService {
     }
 
     public Cluster replace(UUID id, String ifMatch, @NotNull @Valid ClusterRequest request, String actor) {
+        caller.requireClusterRights(id);
         Cluster c = get(id);
         ETags.checkIfMatch(ifMatch, c.version);
         if (request.slug() != null && !request.slug().equals(c.slug)) {
@@ -132,6 +137,7 @@ public class ClusterService {
     }
 
     public Cluster withdraw(UUID id, String ifMatch, @NotNull @Valid StatusActionRequest r, String actor) {
+        caller.requireClusterRights(id);
         return statusAction(id, ifMatch, ClusterStatus.WITHDRAWN, r, CLUSTER_WITHDRAWN, actor);
     }
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
+import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterLifecycle;
 import org.tic.membership.domain.ClusterMerge;
@@ -43,9 +44,11 @@ public class MergeService {
     private final ClusterMergeRepository merges;
     private final ClusterMapper mapper;
     private final MembershipEvents events;
+    private final Caller caller;
 
     public MergeService(ClusterService clusters, PartyService partyService, ClusterPartyRepository parties,
-                        ClusterMergeRepository merges, ClusterMapper mapper, MembershipEvents events) {
+                        ClusterMergeRepository merges, ClusterMapper mapper, MembershipEvents events, Caller caller) {
+        this.caller = caller;
         this.clusters = clusters;
         this.partyService = partyService;
         this.parties = parties;
@@ -58,6 +61,7 @@ public class MergeService {
     }
 
     public Result merge(@NotNull @Valid MergeRequest request, String actor) {
+        caller.requireSecretariat();
         if ((request.successorClusterId() == null) == (request.newCluster() == null)) {
             throw ProblemException.invalid("successorClusterId", "give either successorClusterId or newCluster, not both or neither");
         }

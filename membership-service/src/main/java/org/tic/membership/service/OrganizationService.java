@@ -9,6 +9,7 @@ import org.tic.commons.error.ProblemException;
 import org.tic.commons.outbox.OutboxWriter;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Organization;
 import org.tic.membership.domain.OrganizationKind;
 import org.tic.membership.mapping.OrganizationMapper;
@@ -33,11 +34,14 @@ public class OrganizationService {
     private final OrganizationRepository repository;
     private final OrganizationMapper mapper;
     private final OutboxWriter outbox;
+    private final Caller caller;
 
-    public OrganizationService(OrganizationRepository repository, OrganizationMapper mapper, OutboxWriter outbox) {
+    public OrganizationService(OrganizationRepository repository, OrganizationMapper mapper, OutboxWriter outbox,
+                               Caller caller) {
         this.repository = repository;
         this.mapper = mapper;
         this.outbox = outbox;
+        this.caller = caller;
     }
 
     public Organization create(@NotNull @Valid OrganizationRequest request, String actor) {
@@ -54,6 +58,9 @@ public class OrganizationService {
 
     public Organization replace(UUID id, String ifMatch, @NotNull @Valid OrganizationRequest request, String actor) {
         Organization o = get(id);
+        if (!caller.isSecretariat() && !id.equals(caller.organizationId())) {
+            throw Caller.forbidden("Only the secretariat, or the organization itself (partner token), may change it");
+        }
         ETags.checkIfMatch(ifMatch, o.version);
         mapper.apply(request, o);
         o.updatedBy = actor;

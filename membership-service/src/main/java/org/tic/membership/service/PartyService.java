@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
+import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterParty;
 import org.tic.membership.domain.ClusterStatus;
@@ -33,9 +34,11 @@ public class PartyService {
     private final ClusterPartyRepository parties;
     private final OrganizationRepository organizations;
     private final MembershipEvents events;
+    private final Caller caller;
 
     public PartyService(ClusterService clusters, ClusterPartyRepository parties, OrganizationRepository organizations,
-                        MembershipEvents events) {
+                        MembershipEvents events, Caller caller) {
+        this.caller = caller;
         this.clusters = clusters;
         this.parties = parties;
         this.organizations = organizations;
@@ -49,6 +52,7 @@ public class PartyService {
     }
 
     public ClusterParty add(UUID clusterId, @NotNull @Valid PartyRequest request, String actor) {
+        caller.requireClusterRights(clusterId);
         Cluster cluster = clusters.get(clusterId);
         requireOpen(cluster);
         Organization org = organizations.findByIdOptional(request.organizationId())
@@ -85,6 +89,7 @@ public class PartyService {
 
     /** Ends the party's participation (kept in the history with its end date). */
     public void end(UUID clusterId, UUID partyId, LocalDate until, String actor) {
+        caller.requireClusterRights(clusterId);
         Cluster cluster = clusters.get(clusterId);
         ClusterParty p = parties.findByIdOptional(partyId)
                 .filter(x -> x.clusterId.equals(clusterId))

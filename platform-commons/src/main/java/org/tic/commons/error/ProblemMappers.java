@@ -226,8 +226,10 @@ public class ProblemMappers {
         return cause instanceof IllegalArgumentException || cause instanceof DateTimeParseException;
     }
 
+    /** Connection lost, server shutting down or starting, or a statement cancelled by statement_timeout. */
     private static boolean isUnavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P03"));
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P03")
+                || sqlState.equals("57014"));
     }
 
     private static boolean isReturnValue(Path path) {

@@ -17,6 +17,10 @@ public final class ProblemResponses {
         } catch (JsonProcessingException e) {
             body = "{\"title\":\"" + problem.title + "\",\"status\":" + problem.status + "}";
         }
-        return Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(body).build();
+        Response.ResponseBuilder b = Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(body);
+        if (problem.status == 401) {
+            b.header("WWW-Authenticate", "Bearer realm=\"tic\"");
+        }
+        return b.build();
     }
 }
