@@ -47,7 +47,10 @@ create table kpi_report (
     constraint kpi_report_first_revision_ck check ((supersedes_id is null) = (revision = 1)),
     constraint kpi_report_valid_ck check (valid_to is null or valid_to >= reported_on)
 );
-create index kpi_report_current_subject_idx on kpi_report (subject_type, subject_id, bucket_key) where current_version;
+-- In the order of the value preference (latest period, then latest reported, recorded, id): the maintained
+-- current value is a top-1 scan of this index.
+create index kpi_report_current_subject_idx on kpi_report (subject_type, subject_id, bucket_key, period_end desc,
+    reported_on desc, recorded_at desc, id desc) where current_version;
 create index kpi_report_current_recorded_idx on kpi_report (recorded_at, id) where current_version;
 -- As-of reads scan the versions reported up to the date.
 create index kpi_report_reported_on_idx on kpi_report (reported_on);

@@ -45,7 +45,8 @@ public final class ValueSelector {
     public static final Comparator<Candidate> PREFERENCE = Comparator.comparing(Candidate::periodEnd)
             .thenComparing(Candidate::reportedOn)
             .thenComparing(Candidate::recordedAt)
-            .thenComparing(Candidate::reportId);
+            // as text: the byte order PostgreSQL sorts uuids in, so SQL and Java pick the same version
+            .thenComparing(c -> c.reportId().toString());
 
     private ValueSelector() {
     }

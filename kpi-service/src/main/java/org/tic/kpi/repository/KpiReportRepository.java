@@ -126,10 +126,14 @@ public class KpiReportRepository implements PanacheRepositoryBase<KpiReport, UUI
         return list("seriesId = ?1 order by revision", seriesId);
     }
 
-    /** The current versions of one subject in one bucket (a handful: one per reported period). */
-    public List<KpiReport> currentFor(SubjectType type, UUID subjectId, String bucketKey) {
-        return list("subjectType = ?1 and subjectId = ?2 and bucketKey = ?3 and currentVersion = true",
-                type, subjectId, bucketKey);
+    /**
+     * The preferred current version of one subject in one bucket ({@link ValueSelector#PREFERENCE}, in SQL): a
+     * top-1 scan of an index in that order, so its cost does not grow with the number of reports.
+     */
+    public Optional<KpiReport> bestCurrent(SubjectType type, UUID subjectId, String bucketKey) {
+        return find("subjectType = ?1 and subjectId = ?2 and bucketKey = ?3 and currentVersion = true",
+                Sort.descending("periodEnd", "reportedOn", "recordedAt", "id"), type, subjectId, bucketKey)
+                .firstResultOptional();
     }
 
     /**

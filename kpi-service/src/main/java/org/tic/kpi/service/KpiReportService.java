@@ -88,7 +88,7 @@ public class KpiReportService {
         r.currentVersion = true;
         mapper.apply(d, r);
         r.importId = importId;
-        r.recordedAt = Instant.now(clock);
+        r.recordedAt = now();
         r.recordedBy = actor;
         reports.persist(r);
         reports.flush();
@@ -134,7 +134,7 @@ public class KpiReportService {
         next.currentVersion = true;
         mapper.apply(d, next);
         next.correctionReason = reason.trim();
-        next.recordedAt = Instant.now(clock);
+        next.recordedAt = now();
         next.recordedBy = actor;
         next.importId = null;
         head.currentVersion = false;
@@ -152,6 +152,11 @@ public class KpiReportService {
         outbox.record(KpiEventTypes.KPI_REPORT, next.seriesId, KpiEventTypes.REPORT_SUPERSEDED, data, actor);
         totals.refresh(actor);
         return next;
+    }
+
+    /** Microseconds, as PostgreSQL stores them: the in-memory and the stored version must compare alike. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Default reportedOn, the rules, and a subject this service knows: throws a problem when not acceptable. */
@@ -187,8 +192,8 @@ public class KpiReportService {
     /** Rewrites the current-value row of one subject and bucket from its current versions. */
     private void refreshCurrent(SubjectType type, UUID subjectId, String bucketKey) {
         current.lock(type, subjectId, bucketKey);
-        List<KpiReport> heads = reports.currentFor(type, subjectId, bucketKey);
-        ValueSelector.best(heads).ifPresentOrElse(current::put, () -> current.remove(type, subjectId, bucketKey));
+        reports.bestCurrent(type, subjectId, bucketKey)
+                .ifPresentOrElse(current::put, () -> current.remove(type, subjectId, bucketKey));
     }
 
     /** The current version of the value {@code id} belongs to, or the version that stood on {@code asOf}. */

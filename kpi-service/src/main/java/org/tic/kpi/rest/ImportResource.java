@@ -1,0 +1,111 @@
+package org.tic.kpi.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageResponse;
+import org.tic.kpi.mapping.CsvWriter;
+import org.tic.kpi.mapping.ImportView;
+import org.tic.kpi.mapping.KpiCsv;
+import org.tic.kpi.service.ImportService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/kpi-imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "KPI imports", description = "Bulk CSV import as an asynchronous job")
+public class ImportResource {
+
+    private final ImportService service;
+
+    public ImportResource(ImportService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes({"text/csv", "application/csv"})
+    @Operation(summary = "Import KPI reports from CSV", description = "The body is streamed into staging rows (never "
+            + "held in memory), then applied asynchronously, one transaction per row: valid rows land, invalid rows are "
+            + "reported with their line number. Columns: see GET /template (header required, any order, unused "
+            + "columns may be left out).")
+    @APIResponse(responseCode = "202", description = "Accepted: follow Location for progress")
+    @APIResponse(responseCode = "400", description = "Empty, not UTF-8, or the header is wrong")
+    @APIResponse(responseCode = "413", description = "Larger than the import limit")
+    public Response upload(InputStream body, @Context UriInfo uri) {
+        ImportView job = service.receive(body, null);
+        return Response.accepted(job)
+                .location(uri.getBaseUriBuilder().path("api/v1/kpi-imports").path(job.id().toString()).build()).build();
+    }
+
+    @GET
+    @Path("/template")
+    @Produces("text/csv")
+    @Operation(summary = "CSV template", description = "The header with every column, and one example row per metric.")
+    public Response template() {
+        StringWriter out = new StringWriter();
+        CsvWriter w = new CsvWriter(out);
+        try {
+            w.row(KpiCsv.IMPORT_COLUMNS);
+            w.row(example("your-cluster-slug", "", "CO2E", "", "POTENTIAL_REDUCTION", "SCOPE_1_2", "AR6_GWP100", "2019", "2030",
+                    "bottom-up by site", "", "", "", "", "", "", "4.5", "MT_CO2E_PER_YEAR", "2024-01-01", "2024-12-31",
+                    "2025-01-22", "https://example.org/report.pdf", "", "Cluster coordinator", "REPORTED", ""));
+            w.row(example("your-cluster-slug", "", "JOBS", "", "", "", "", "", "", "", "CREATED", "DIRECT", "OPERATION", "",
+                    "", "", "1200", "HEADCOUNT", "2024-01-01", "2024-12-31", "", "", "Annual report 2024, p. 12",
+                    "Cluster coordinator", "ESTIMATED", ""));
+            w.row(example("your-cluster-slug", "", "GDP", "", "", "", "", "", "", "", "", "", "", "USD", "2023", "DIRECT",
+                    "850", "CURRENCY_MILLIONS", "2024-01-01", "2024-12-31", "", "https://example.org/economics.pdf", "",
+                    "Regional economist", "VERIFIED", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(out.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"kpi-import-template.csv\"").build();
+    }
+
+    @GET
+    @Operation(summary = "List imports", description = "Newest first.")
+    public PageResponse<ImportView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest pr = PageRequest.of(page, size);
+        var result = service.list(pr);
+        return PageResponse.of(result.items(), pr, result.total(), v -> v);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An import's progress", description = "Status, rows done of total, and the first row errors.")
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", description = "No such import")
+    public ImportView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Path("/{id}/errors")
+    @Operation(summary = "Every rejected row", description = "One entry per broken rule, in line order; paged by rejected rows.")
+    public List<ImportView.RowError> errors(@PathParam("id") UUID id, @QueryParam("page") Integer page,
+                                            @QueryParam("size") Integer size) {
+        return service.errorsPage(id, PageRequest.of(page, size));
+    }
+
+    private static List<String> example(String... values) {
+        return new ArrayList<>(List.of(values));
+    }
+}

@@ -1,0 +1,251 @@
+package org.tic.kpi.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.tic.commons.outbox.OutboxWriter;
+import org.tic.kpi.config.KpiConfig;
+import org.tic.kpi.domain.ClusterRecord;
+import org.tic.kpi.domain.FieldError;
+import org.tic.kpi.domain.ImportJob;
+import org.tic.kpi.domain.KpiReport;
+import org.tic.kpi.domain.KpiReportDraft;
+import org.tic.kpi.event.KpiEventTypes;
+import org.tic.kpi.mapping.KpiCsv;
+import org.tic.kpi.repository.ClusterRecordRepository;
+import org.tic.kpi.repository.ImportRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Applies staged import rows, one transaction per row: the report (with its current value and outbox event) and
+ * the row's status and the job's counters commit together, so a row lands entirely or not at all and progress is
+ * exact. A job is held through a lease renewed with every row; a job whose lease expired (its worker or replica
+ * died) is resumed by the periodic scan, from its first row still pending.
+ */
+@ApplicationScoped
+public class ImportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class);
+    private static final int FETCH = 200;
+
+    private final ImportRepository imports;
+    private final ClusterRecordRepository clusters;
+    private final KpiReportService reports;
+    private final InitiativeTotalsTracker totals;
+    private final OutboxWriter outbox;
+    private final KpiConfig config;
+    private final ObjectMapper json;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kpi-import-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    public ImportWorker(ImportRepository imports, ClusterRecordRepository clusters, KpiReportService reports,
+                        InitiativeTotalsTracker totals, OutboxWriter outbox, KpiConfig config, ObjectMapper json,
+                        MeterRegistry registry, Clock clock) {
+        this.imports = imports;
+        this.clusters = clusters;
+        this.reports = reports;
+        this.totals = totals;
+        this.outbox = outbox;
+        this.config = config;
+        this.json = json;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Queues a job for this replica's worker (called once its rows are staged and committed). */
+    public void submit(UUID importId) {
+        if (running.add(importId)) {
+            executor.execute(() -> {
+                try {
+                    run(importId);
+                } finally {
+                    running.remove(importId);
+                }
+            });
+        }
+    }
+
+    /** Picks up jobs nobody is working on: queued before a restart, or whose worker stopped renewing its lease. */
+    @Scheduled(every = "${tic.kpi.imports.poll-every:10s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resumeAbandoned() {
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> imports.claimable(Instant.now(clock)));
+        ids.forEach(this::submit);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true; // the job in flight stops after its current row; its lease lets it resume later
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @ActivateRequestContext
+    void run(UUID importId) {
+        try {
+            boolean claimed = QuarkusTransaction.requiringNew().call(() ->
+                    imports.claim(importId, Instant.now(clock), lease()));
+            if (!claimed) {
+                return;
+            }
+            ImportJob job = QuarkusTransaction.requiringNew().call(() -> imports.findById(importId));
+            List<String> columns = List.copyOf(job.columns);
+            String actor = job.createdBy;
+            while (!stopping) {
+                List<ImportRepository.PendingRow> rows = QuarkusTransaction.requiringNew().call(() ->
+                        imports.pending(importId, FETCH));
+                if (rows.isEmpty()) {
+                    complete(importId, actor);
+                    return;
+                }
+                for (ImportRepository.PendingRow row : rows) {
+                    if (stopping) {
+                        return;
+                    }
+                    apply(importId, columns, row, actor);
+                }
+            }
+        } catch (RuntimeException e) {
+            // The lease expires and the periodic scan retries the job from its first pending row.
+            LOG.errorf(e, "Import %s interrupted; it will be resumed", importId);
+        }
+    }
+
+    private void apply(UUID importId, List<String> columns, ImportRepository.PendingRow row, String actor) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                List<FieldError> errors = new ArrayList<>();
+                KpiReportDraft draft = draft(columns, row, errors);
+                if (errors.isEmpty()) {
+                    KpiReport r = reports.reportFromImport(draft, importId, actor);
+                    imports.finishRow(importId, row.line(), r.id, null, lease());
+                    count("imported");
+                } else {
+                    imports.finishRow(importId, row.line(), null, errorsJson(errors), lease());
+                    count("rejected");
+                }
+            });
+        } catch (RuntimeException e) {
+            // Nothing of the row was written (its transaction rolled back); record why, on its own.
+            LOG.debugf(e, "Import %s line %d could not be stored", importId, row.line());
+            QuarkusTransaction.requiringNew().run(() -> imports.finishRow(importId, row.line(), null,
+                    errorsJson(List.of(new FieldError("row", "could not be stored: " + rootMessage(e)))), lease()));
+            count("rejected");
+        }
+    }
+
+    /** Parses and checks a row; the errors name CSV columns. */
+    private KpiReportDraft draft(List<String> columns, ImportRepository.PendingRow row, List<FieldError> errors) {
+        KpiCsv.Parsed parsed = KpiCsv.parse(columns, row.fields());
+        errors.addAll(parsed.errors());
+        KpiReportDraft draft = parsed.draft();
+        if (parsed.clusterRef() != null) {
+            UUID clusterId = resolveCluster(parsed.clusterRef());
+            if (clusterId == null) {
+                errors.add(new FieldError("cluster", "no cluster with id or slug '" + shorten(parsed.clusterRef())
+                        + "' is known to kpi-service"));
+                return draft;
+            }
+            draft = draft.withClusterId(clusterId);
+        }
+        if (draft.reportedOn() == null) {
+            draft = draft.withReportedOn(LocalDate.now(clock));
+        }
+        Set<String> unparsed = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        for (FieldError e : reports.check(draft)) {
+            String column = KpiCsv.column(e.field());
+            if (!unparsed.contains(column)) { // "metric is required" after "'CARBON' is not one of ..." adds nothing
+                errors.add(new FieldError(column, e.message()));
+            }
+        }
+        return draft;
+    }
+
+    private UUID resolveCluster(String ref) {
+        try {
+            UUID id = UUID.fromString(ref);
+            return clusters.findByIdOptional(id).map(c -> c.id).orElse(null);
+        } catch (IllegalArgumentException notAUuid) {
+            return clusters.findBySlug(ref).map((ClusterRecord c) -> c.id).orElse(null);
+        }
+    }
+
+    private void complete(UUID importId, String actor) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob job = imports.findById(importId);
+            if (job.status == ImportJob.Status.COMPLETED) {
+                return;
+            }
+            job.status = ImportJob.Status.COMPLETED;
+            job.finishedAt = Instant.now(clock);
+            job.leaseUntil = null;
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("importId", job.id);
+            data.put("rowsTotal", job.rowsTotal);
+            data.put("rowsImported", job.rowsImported);
+            data.put("rowsRejected", job.rowsRejected);
+            outbox.record(KpiEventTypes.KPI_IMPORT, job.id, KpiEventTypes.IMPORT_COMPLETED, data, actor);
+            totals.refresh(actor); // once per import, not once per row
+        });
+        LOG.infof("Import %s completed", importId);
+    }
+
+    private Instant lease() {
+        return Instant.now(clock).plus(config.imports().lease());
+    }
+
+    private String errorsJson(List<FieldError> errors) {
+        try {
+            return json.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void count(String result) {
+        registry.counter("tic.kpi.import.rows", "result", result).increment();
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return shorten(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    }
+
+    private static String shorten(String s) {
+        return s == null || s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
+}
