@@ -60,7 +60,7 @@ public class MembershipReadModel {
                 organizations.markDeleted(id, event.id(), event.type());
             }
             case CLUSTER_REGISTERED, CLUSTER_UPDATED, CLUSTER_JOINED, CLUSTER_SUSPENDED, CLUSTER_REINSTATED,
-                 CLUSTER_WITHDRAWN, PARTY_ADDED, PARTY_REMOVED -> cluster(event, object(data, "cluster"), null);
+                 CLUSTER_WITHDRAWN, PARTY_ADDED, PARTY_REMOVED -> store(event, parseCluster(object(data, "cluster"), null));
             case CLUSTERS_MERGED -> {
                 ClusterSnapshotRepository.Data successor = parseCluster(object(data, "successor"), null);
                 JsonNode predecessors = data.get("predecessors");
@@ -77,10 +77,6 @@ public class MembershipReadModel {
             }
             default -> LOG.debugf("Ignoring %s (%s): not part of the read model", event.id(), event.type());
         }
-    }
-
-    private void cluster(IncomingEvent event, JsonNode node, UUID successorOverride) {
-        store(event, parseCluster(node, successorOverride));
     }
 
     private void store(IncomingEvent event, ClusterSnapshotRepository.Data data) {
@@ -103,11 +99,8 @@ public class MembershipReadModel {
         JsonNode location = c.get("location");
         Double latitude = location != null && location.hasNonNull("latitude") ? location.get("latitude").asDouble() : null;
         Double longitude = location != null && location.hasNonNull("longitude") ? location.get("longitude").asDouble() : null;
-        UUID successor = uuid(c, "successorId", false);
+        UUID successor = successorOverride != null ? successorOverride : uuid(c, "successorId", false);
         String status = text(c, "status", true);
-        if (successorOverride != null) {
-            successor = successorOverride;
-        }
         return new ClusterSnapshotRepository.Data(uuid(c, "id", true), text(c, "slug", true), text(c, "name", true),
                 text(c, "country", true), text(c, "subnationalRegion", false), text(c, "worldRegion", false),
                 text(c, "type", false), strings(c, "sectors"), uuid(c, "coordinatorOrganizationId", false), latitude,

@@ -18,6 +18,8 @@ import org.tic.project.domain.Partner;
 import org.tic.project.domain.Project;
 import org.tic.project.domain.Readiness;
 import org.tic.project.domain.ReadinessItem;
+import org.tic.project.domain.ReadinessItemKey;
+import org.tic.project.domain.ReadinessStatus;
 import org.tic.project.domain.Stage;
 import org.tic.project.domain.StageRules;
 import org.tic.project.domain.StageTransition;
@@ -170,7 +172,7 @@ public class ProjectService {
     public List<ProjectView> views(List<Project> page) {
         Set<UUID> clusterIds = page.stream().flatMap(p -> p.clusterIds().stream()).collect(Collectors.toSet());
         Map<UUID, ClusterRefView> refs = directory.refs(clusterIds);
-        Map<UUID, Map<org.tic.project.domain.ReadinessItemKey, org.tic.project.domain.ReadinessStatus>> statuses = new HashMap<>();
+        Map<UUID, Map<ReadinessItemKey, ReadinessStatus>> statuses = new HashMap<>();
         for (ReadinessItem item : readinessItems.ofProjects(page.stream().map(p -> p.id).toList())) {
             statuses.computeIfAbsent(item.projectId, k -> new HashMap<>()).put(item.item, item.status);
         }
@@ -193,7 +195,7 @@ public class ProjectService {
     /** Summary of a project's checklist (used by the stage rules and the readiness resource). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReadinessSummaryView readinessOf(UUID projectId) {
-        Map<org.tic.project.domain.ReadinessItemKey, org.tic.project.domain.ReadinessStatus> statuses = new HashMap<>();
+        Map<ReadinessItemKey, ReadinessStatus> statuses = new HashMap<>();
         readinessItems.ofProject(projectId).forEach(i -> statuses.put(i.item, i.status));
         return mapper.toView(Readiness.summarise(statuses));
     }
