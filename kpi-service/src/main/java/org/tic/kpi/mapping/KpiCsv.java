@@ -154,6 +154,9 @@ public final class KpiCsv {
                 v.get("reportedBy"),
                 f.enumOf("confidence", Confidence.class),
                 v.get("notes"));
+        // In the file's column order, as a reader scans the row.
+        List<String> trimmed = header.stream().map(String::trim).toList();
+        errors.sort(java.util.Comparator.comparingInt(e -> trimmed.indexOf(e.field())));
         return new Parsed(draft, v.get("cluster"), errors);
     }
 
