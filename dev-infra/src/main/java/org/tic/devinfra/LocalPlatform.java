@@ -48,10 +48,17 @@ public final class LocalPlatform {
             }
         }
 
+        // A key pair made on first start (never in git) signs the tokens printed below; the services trust it.
+        JwtKeys keys = JwtKeys.loadOrCreate(work.resolve("keys"));
+        JwtMinter minter = new JwtMinter(keys.privateKey(), JwtMinter.DEFAULT_ISSUER);
+        Map<String, String> env = Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER);
+
         System.out.println("Starting PostgreSQL and Kafka (data in " + work + ") ...");
         long started = System.nanoTime();
         Platform.Options o = new Platform.Options(root, work, pg, kafka, controller, membership, project, kpi,
-                true, false, Map.of());
+                true, false, env);
         Platform platform;
         try {
             platform = Platform.start(o);
@@ -69,13 +76,16 @@ public final class LocalPlatform {
             stopped.countDown();
         }, "tic-local-stop"));
 
-        ApiClient membershipApi = new ApiClient(platform.service("membership-service").baseUrl());
+        String secretariat = minter.secretariat("secretariat@tic.local");
+        ApiClient membershipApi = new ApiClient(platform.service("membership-service").baseUrl()).withToken(secretariat);
         DemoData demo = new DemoData(root, membershipApi);
         if (!options.contains("--no-demo") && demo.isEmpty()) {
             System.out.println("Loading demo data (real member clusters from public sources) ...");
             int clusters = demo.loadClusters();
             System.out.println("  " + clusters + " clusters loaded");
         }
+
+        Tokens tokens = Tokens.write(work, minter, secretariat, membershipApi);
 
         System.out.printf("%nTIC Platform is up in %.0f s.%n%n", (System.nanoTime() - started) / 1e9);
         for (ServiceProcess s : platform.services().values()) {
@@ -84,7 +94,9 @@ public final class LocalPlatform {
         }
         System.out.printf("%n  PostgreSQL          jdbc:postgresql://127.0.0.1:%d/{membership,project,kpi} (postgres/postgres)%n", pg);
         System.out.printf("  Kafka               127.0.0.1:%d%n", kafka);
-        System.out.printf("  Logs                %s%n%nPress Ctrl-C to stop.%n", work.resolve("logs"));
+        System.out.printf("  Logs                %s%n%n", work.resolve("logs"));
+        tokens.print();
+        System.out.printf("%nPress Ctrl-C to stop.%n");
         stopped.await();
     }
 
