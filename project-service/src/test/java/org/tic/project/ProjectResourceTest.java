@@ -324,6 +324,34 @@ class ProjectResourceTest {
                 .body("find { it.stage == 'BANKABLE' }.description", endsWith("(TIC-specific step before FID)"));
     }
 
+    @Test
+    void exportsCsvWithTheTrackersVocabularies() {
+        String tag = "Exp" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = project(tag + " =SUM(A1), \"quoted\"", es, nl);
+        body.put("stage", "FID");
+        body.put("stageDate", "2025-04-24");
+        body.put("capacity", Map.of("value", 2, "unit", "GW", "basis", "electrolysis"));
+        create(body);
+        create(project(tag + " plain", gb));
+
+        String csv = given().get("/api/v1/projects/export.csv?q=" + tag + "&sort=name").then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("projects.csv"))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals(3, lines.length, csv);
+        assertEquals("id,name,category,lead_cluster_id,lead_cluster_slug,lead_cluster_name,lead_cluster_current_id,"
+                + "participating_cluster_slugs,countries,corridor,stage,stage_date,fid_date,iea_status,gccsi_stage,gem_status,"
+                + "mpp_status,capacity_value,capacity_unit,capacity_basis,co2e_value,co2e_unit,co2e_metric_type,capex_amount,"
+                + "capex_currency,capex_price_year,business_model,partners,sources,version,updated_at", lines[0]);
+        // a name is never a formula, and quotes/commas survive
+        org.hamcrest.MatcherAssert.assertThat(lines[1], containsString(",\"" + tag + " =SUM(A1), \"\"quoted\"\"\",CO2_TRANSPORT_STORAGE,"));
+        org.hamcrest.MatcherAssert.assertThat(lines[1], containsString(",ES;NL,true,FID,2025-04-24,2025-04-24,FID / under construction,FID,Pre-construction,FID / secured funding,2,GW,electrolysis,"));
+        org.hamcrest.MatcherAssert.assertThat(lines[2], containsString(tag + " plain,CO2_TRANSPORT_STORAGE,"));
+        org.hamcrest.MatcherAssert.assertThat(lines[2], containsString(",CONCEPT,,,Concept,Identify,Announced,Announced,"));
+        given().get("/api/v1/projects/export.csv?sort=nope").then().statusCode(400);
+    }
+
     private static Map<String, Object> withCategory(Map<String, Object> body, String category) {
         body.put("category", category);
         return body;

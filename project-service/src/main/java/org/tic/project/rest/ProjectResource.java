@@ -33,6 +33,7 @@ import org.tic.project.domain.Stage;
 import org.tic.project.mapping.ProjectRequest;
 import org.tic.project.mapping.ProjectView;
 import org.tic.project.repository.ProjectRepository;
+import org.tic.project.service.ProjectExport;
 import org.tic.project.service.ProjectService;
 
 import java.util.UUID;
@@ -44,9 +45,11 @@ import java.util.UUID;
 public class ProjectResource {
 
     private final ProjectService service;
+    private final ProjectExport export;
 
-    public ProjectResource(ProjectService service) {
+    public ProjectResource(ProjectService service, ProjectExport export) {
         this.service = service;
+        this.export = export;
     }
 
     @GET
@@ -71,6 +74,28 @@ public class ProjectResource {
                 SortSpec.parse(sort, ProjectRepository.SORTABLE, "name", "p.id"), pr);
         return new PageResponse<>(service.views(result.items()), pr.page(), pr.size(), result.total(),
                 (int) ((result.total() + pr.size() - 1) / pr.size()));
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Export projects as CSV", description = "Same filters and sort as the list, all pages. Each "
+            + "row carries the stage also in the IEA, GCCSI, GEM and MPP vocabularies (columns iea_status, gccsi_stage, "
+            + "gem_status, mpp_status), so exports line up with those trackers.")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row")
+    @APIResponse(responseCode = "400", description = "Invalid filter or sort")
+    public Response export(@QueryParam("cluster") UUID cluster,
+                           @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. GB") @QueryParam("country") String country,
+                           @QueryParam("category") ProjectCategory category,
+                           @QueryParam("stage") Stage stage,
+                           @Min(1900) @Max(2100) @QueryParam("fidYear") Integer fidYear,
+                           @QueryParam("corridor") Boolean corridor,
+                           @QueryParam("q") String q,
+                           @QueryParam("sort") String sort) {
+        String csv = export.csv(new ProjectRepository.Filter(cluster, country, category, stage, fidYear, corridor, q),
+                SortSpec.parse(sort, ProjectRepository.SORTABLE, "name", "p.id"));
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"projects.csv\"").build();
     }
 
     @GET
