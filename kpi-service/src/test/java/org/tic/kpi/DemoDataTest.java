@@ -50,7 +50,7 @@ class DemoDataTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Db.count("select count(*) from cluster_status_period where status = 'SIGNATORY'") == 30);
 
-        // Joined by 2025 (counted from 1 January of their year); two have no known year and count from when recorded.
+        // Joined by 2025 (counted from 1 January of their year); the one without a known year counts from when recorded.
         List<Member> by2025 = members.stream().filter(m -> m.year() != null && m.year() <= 2025).toList();
         Set<String> countries = new TreeSet<>();
         by2025.forEach(m -> countries.add(m.country()));
