@@ -187,6 +187,28 @@ class StageMilestoneReadinessTest {
     }
 
     @Test
+    void concurrentMovesOfOneProjectNeverBothSucceed() throws Exception {
+        String id = newProject();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> transition(id, "FEASIBILITY", "2024-01-01", null).extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var r : results) {
+                statuses.add(r.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            // the others lost the race (409) or saw the move already made (422 stage-unchanged): never a 500
+            org.junit.jupiter.api.Assertions.assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409 || s == 422), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        given().get("/api/v1/projects/" + id + "/stage-history").then().body("items.to", contains("CONCEPT", "FEASIBILITY"));
+    }
+
+    @Test
     void aProjectRegisteredAtFidHasItsFidDateAndMilestones() {
         Map<String, Object> body = project("Registered at FID " + UUID.randomUUID(), lead);
         body.put("stage", "FID");
