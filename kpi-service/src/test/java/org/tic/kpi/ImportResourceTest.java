@@ -157,6 +157,33 @@ class ImportResourceTest {
                 .then().statusCode(202).body("rowsTotal", equalTo(1)).body("bytes", org.hamcrest.Matchers.greaterThan(1_500_000));
     }
 
+    @Test
+    void aJobLeftBehindByADeadWorkerIsResumedFromItsFirstPendingRow() {
+        // As a crashed replica leaves it: RUNNING, lease expired, one row done, two pending.
+        UUID id = UUID.randomUUID();
+        Db.execute("insert into kpi_import (id, status, columns, rows_total, rows_done, rows_imported, rows_rejected, bytes, "
+                + "created_at, started_at, lease_until, version) values ('" + id + "', 'RUNNING', "
+                + "'{cluster,metric,jobs.kind,jobs.effect,jobs.phase,value,unit,periodStart,periodEnd,source.document,reportedBy,confidence}', "
+                + "3, 1, 0, 1, 100, now() - interval '10 minutes', now() - interval '10 minutes', now() - interval '5 minutes', 1)");
+        String row = "'" + cluster + "','JOBS','CREATED','DIRECT','OPERATION','%s','HEADCOUNT','2022-01-01','2022-12-31','doc','x','REPORTED'";
+        Db.execute("insert into kpi_import_row (import_id, line_no, fields, status, errors) values "
+                + "('" + id + "', 2, array[" + row.formatted("1") + "], 'REJECTED', '[{\"field\":\"value\",\"message\":\"earlier\"}]'), "
+                + "('" + id + "', 3, array[" + row.formatted("2") + "], 'PENDING', null), "
+                + "('" + id + "', 4, array[" + row.formatted("3") + "], 'PENDING', null)");
+        JsonPath done = awaitCompleted(id.toString());
+        assertEquals(3, done.getInt("rowsDone"));
+        assertEquals(2, done.getInt("rowsImported"));
+        assertEquals(1, done.getInt("rowsRejected"));
+        assertEquals(List.of(2), done.getList("errors.line"));
+
+        // An upload whose request died mid-way is failed after a while rather than left RECEIVING forever.
+        UUID cut = UUID.randomUUID();
+        Db.execute("insert into kpi_import (id, status, columns, created_at, version) values ('" + cut + "', 'RECEIVING', "
+                + "'{cluster,metric}', now() - interval '2 hours', 1)");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "FAILED".equals(given().get("/api/v1/kpi-imports/" + cut).then().extract().path("status")));
+    }
+
     private static JsonPath awaitCompleted(String id) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
                 "COMPLETED".equals(given().get("/api/v1/kpi-imports/" + id).then().statusCode(200).extract().path("status")));

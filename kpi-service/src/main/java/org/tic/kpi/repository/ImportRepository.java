@@ -92,6 +92,15 @@ public class ImportRepository implements PanacheRepositoryBase<ImportJob, UUID> 
                 .executeUpdate() == 1;
     }
 
+    /** Uploads still RECEIVING long after they started: their request died with its replica. */
+    public int failStaleUploads(Instant startedBefore) {
+        return getEntityManager().createNativeQuery("update kpi_import set status = 'FAILED', "
+                        + "failure = 'The upload was interrupted; send the file again', finished_at = now(), "
+                        + "version = version + 1 where status = 'RECEIVING' and created_at < ?1")
+                .setParameter(1, startedBefore)
+                .executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     public List<UUID> claimable(Instant now) {
         return getEntityManager().createNativeQuery("""

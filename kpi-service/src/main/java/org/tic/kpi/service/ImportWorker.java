@@ -7,7 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.tic.commons.outbox.OutboxWriter;
@@ -23,6 +22,7 @@ import org.tic.kpi.repository.ClusterRecordRepository;
 import org.tic.kpi.repository.ImportRepository;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,6 +48,7 @@ public class ImportWorker {
 
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
     private static final int FETCH = 200;
+    private static final Duration STALE_UPLOAD = Duration.ofHours(1);
 
     private final ImportRepository imports;
     private final ClusterRecordRepository clusters;
@@ -97,7 +98,13 @@ public class ImportWorker {
     @Scheduled(every = "${tic.kpi.imports.poll-every:10s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeAbandoned() {
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> imports.claimable(Instant.now(clock)));
+        Instant now = Instant.now(clock);
+        // An upload cut off by a crash never reaches QUEUED: after a generous delay it is failed, not left hanging.
+        int failed = QuarkusTransaction.requiringNew().call(() -> imports.failStaleUploads(now.minus(STALE_UPLOAD)));
+        if (failed > 0) {
+            LOG.warnf("%d import uploads were interrupted and are marked FAILED", failed);
+        }
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> imports.claimable(now));
         ids.forEach(this::submit);
     }
 
@@ -111,7 +118,6 @@ public class ImportWorker {
         }
     }
 
-    @ActivateRequestContext
     void run(UUID importId) {
         try {
             boolean claimed = QuarkusTransaction.requiringNew().call(() ->
