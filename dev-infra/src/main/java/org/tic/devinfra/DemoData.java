@@ -20,12 +20,69 @@ import java.util.Map;
  */
 public final class DemoData {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Path root;
     private final ApiClient membership;
 
     public DemoData(Path repositoryRoot, ApiClient membership) {
         this.root = repositoryRoot;
         this.membership = membership;
+    }
+
+    /**
+     * Loads the demo projects (project-service/src/main/resources/demo/projects.json, each with its sources) once
+     * project-service's read model knows their clusters (it learns them from membership events).
+     *
+     * @return number of projects loaded
+     */
+    public int loadProjects(ApiClient projects) {
+        List<Map<String, Object>> entries;
+        try {
+            entries = JSON.readValue(root.resolve("project-service/src/main/resources/demo/projects.json").toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<>() {
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int loaded = 0;
+        for (Map<String, Object> entry : entries) {
+            Map<String, Object> body = new LinkedHashMap<>(entry);
+            body.remove("leadClusterSlug");
+            body.remove("participatingClusterSlugs");
+            body.remove("stageHistory");
+            body.put("leadClusterId", clusterKnownTo(projects, (String) entry.get("leadClusterSlug")));
+            List<String> participating = new ArrayList<>();
+            for (Object slug : (List<?>) entry.getOrDefault("participatingClusterSlugs", List.of())) {
+                participating.add(clusterKnownTo(projects, (String) slug));
+            }
+            body.put("participatingClusterIds", participating);
+            String id = projects.post("/api/v1/projects", body).ok().path("id").asText();
+            for (Object move : (List<?>) entry.getOrDefault("stageHistory", List.of())) {
+                projects.post("/api/v1/projects/" + id + "/stage-transitions", move).ok();
+            }
+            loaded++;
+        }
+        return loaded;
+    }
+
+    /** The cluster's id, once project-service has it as a signatory in its read model (bounded wait). */
+    private String clusterKnownTo(ApiClient projects, String slug) {
+        String id = membership.get("/api/v1/clusters/" + slug).ok().path("id").asText();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            ApiClient.Reply r = projects.get("/api/v1/clusters/" + id);
+            if (r.status() == 200 && "SIGNATORY".equals(r.body().path("status").asText())) {
+                return id;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("project-service did not learn cluster " + slug + " from membership events in 60 s");
     }
 
     public boolean isEmpty() {

@@ -83,6 +83,8 @@ public final class LocalPlatform {
             System.out.println("Loading demo data (real member clusters from public sources) ...");
             int clusters = demo.loadClusters();
             System.out.println("  " + clusters + " clusters loaded");
+            ApiClient projectApi = new ApiClient(platform.service("project-service").baseUrl()).withToken(secretariat);
+            System.out.println("  " + demo.loadProjects(projectApi) + " projects loaded");
         }
 
         Tokens tokens = Tokens.write(work, minter, secretariat, membershipApi);
