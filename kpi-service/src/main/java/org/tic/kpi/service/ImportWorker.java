@@ -98,6 +98,9 @@ public class ImportWorker {
     @Scheduled(every = "${tic.kpi.imports.poll-every:10s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeAbandoned() {
+        if (stopping) {
+            return; // the database may already be closing
+        }
         Instant now = Instant.now(clock);
         // An upload cut off by a crash never reaches QUEUED: after a generous delay it is failed, not left hanging.
         int failed = QuarkusTransaction.requiringNew().call(() -> imports.failStaleUploads(now.minus(STALE_UPLOAD)));
