@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.tic.project.Api.given;
 
 /** Request bodies and calls shared by the REST tests. */
 public final class Fixtures {

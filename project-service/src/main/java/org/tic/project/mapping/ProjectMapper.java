@@ -51,7 +51,17 @@ public class ProjectMapper {
                 : new ArrayList<>(r.sources().stream().map(s -> new SourceLink(blankToNull(s.title()), s.url(), blankToNull(s.note()))).toList());
     }
 
+    /** The full view, financial fields included (the caller may see them). */
     public ProjectView toView(Project p, Function<UUID, ClusterRefView> clusters, ReadinessSummaryView readiness) {
+        return toView(p, clusters, readiness, true);
+    }
+
+    /**
+     * The view; without {@code financials} the capex, funding (secured amount and sources) and business model are
+     * null, for callers who may not see them (see {@code ProjectAccess}).
+     */
+    public ProjectView toView(Project p, Function<UUID, ClusterRefView> clusters, ReadinessSummaryView readiness,
+                              boolean financials) {
         var terms = StageVocabulary.of(p.stage);
         return new ProjectView(p.id, p.name, p.description, p.category,
                 p.leadClusterId, clusters.apply(p.leadClusterId),
@@ -60,8 +70,8 @@ public class ProjectMapper {
                 p.stage, p.stageDate, p.heldStage, p.fidDate,
                 new StageTermsView(terms.iea(), terms.gccsi(), StageVocabulary.gem(p.stage, p.heldStage), terms.mpp()),
                 StageRules.nextStages(p.stage, p.heldStage),
-                toDto(p.capacity), toDto(p.estimatedCo2eReduction), toDto(p.capex), toDto(p.funding, p.fundingSources),
-                p.businessModel,
+                toDto(p.capacity), toDto(p.estimatedCo2eReduction), financials ? toDto(p.capex) : null, financials ? toDto(p.funding, p.fundingSources) : null,
+                financials ? p.businessModel : null,
                 p.partners.stream().map(x -> new PartnerDto(x.organizationId(), x.name(), x.role(), x.note())).toList(),
                 p.externalRefs.stream().map(x -> new ExternalRefDto(x.source(), x.id(), x.url())).toList(),
                 p.sources.stream().map(x -> new SourceDto(x.title(), x.url(), x.note())).toList(),

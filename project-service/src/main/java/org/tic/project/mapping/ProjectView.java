@@ -31,9 +31,12 @@ public record ProjectView(
         @Schema(description = "Stages reachable in one move (further main-line stages need a skipReason)") List<Stage> nextStages,
         CapacityDto capacity,
         Co2eDto estimatedCo2eReduction,
-        CapexDto capex,
-        FundingDto funding,
-        String businessModel,
+        @Schema(description = "Financial: shown only to the secretariat, coordinators of the project's clusters and its "
+                + "partner organizations; null for everyone else") CapexDto capex,
+        @Schema(description = "Financial (funding secured and its sources): shown only to the secretariat, coordinators "
+                + "of the project's clusters and its partner organizations; null for everyone else") FundingDto funding,
+        @Schema(description = "Financial: shown only to the secretariat, coordinators of the project's clusters and its "
+                + "partner organizations; null for everyone else") String businessModel,
         List<PartnerDto> partners,
         List<ExternalRefDto> externalRefs,
         List<SourceDto> sources,

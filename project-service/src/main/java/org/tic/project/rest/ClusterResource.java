@@ -1,5 +1,6 @@
 package org.tic.project.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,7 +34,8 @@ public class ClusterResource {
     }
 
     @GET
-    @Operation(summary = "List known clusters", description = "E.g. ?slug=hynet-north-west to find the id to lead a project with.")
+    @PermitAll
+    @Operation(summary = "List known clusters", description = "Public. E.g. ?slug=hynet-north-west to find the id to lead a project with.")
     public PageResponse<ClusterView> list(@QueryParam("slug") String slug,
                                           @Pattern(regexp = "[A-Z_]{1,20}", message = "must be a status such as SIGNATORY") @QueryParam("status") String status,
                                           @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. GB") @QueryParam("country") String country,
@@ -47,8 +49,9 @@ public class ClusterResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
-    @Operation(summary = "One known cluster")
+    @Operation(summary = "One known cluster", description = "Public.")
     @APIResponse(responseCode = "200", description = "The cluster as last seen on membership.events")
     @APIResponse(responseCode = "404", description = "Not (yet) seen on membership.events")
     public ClusterView get(@PathParam("id") UUID id) {

@@ -1,5 +1,6 @@
 package org.tic.project.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +33,8 @@ public class CorridorResource {
     }
 
     @GET
-    @Operation(summary = "List corridors", description = "Each with its origin and destination cluster (e.g. "
+    @PermitAll
+    @Operation(summary = "List corridors", description = "Public. Each with its origin and destination cluster (e.g. "
             + "Algeciras → Rotterdam). Filters as for projects; sorted by name unless sort says otherwise.")
     @APIResponse(responseCode = "200", description = "A page of corridors")
     public PageResponse<CorridorView> list(@QueryParam("cluster") UUID cluster,

@@ -1,5 +1,7 @@
 package org.tic.project.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -7,14 +9,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import org.tic.project.domain.MilestoneType;
 import org.tic.project.mapping.MilestoneRequest;
 import org.tic.project.mapping.MilestoneView;
@@ -30,13 +32,16 @@ import java.util.UUID;
 public class MilestoneResource {
 
     private final MilestoneService service;
+    private final Caller caller;
 
-    public MilestoneResource(MilestoneService service) {
+    public MilestoneResource(MilestoneService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "A project's milestones", description = "In life-cycle order; at most one per type, so not paged.")
+    @PermitAll
+    @Operation(summary = "A project's milestones", description = "Public. In life-cycle order; at most one per type, so not paged.")
     @APIResponse(responseCode = "200", description = "The milestones")
     @APIResponse(responseCode = "404", description = "No such project")
     public List<MilestoneView> list(@PathParam("id") UUID id) {
@@ -44,8 +49,9 @@ public class MilestoneResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{type}")
-    @Operation(summary = "One milestone")
+    @Operation(summary = "One milestone", description = "Public.")
     @APIResponse(responseCode = "200", description = "The milestone")
     @APIResponse(responseCode = "404", description = "No such project or milestone")
     public MilestoneView get(@PathParam("id") UUID id, @PathParam("type") MilestoneType type) {
@@ -53,19 +59,23 @@ public class MilestoneResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR, Roles.PARTNER})
     @Path("/{type}")
-    @Operation(summary = "Set a milestone's planned and actual dates", description = "Both dates null clears it. An "
+    @Operation(summary = "Set a milestone's planned and actual dates", description = "Role: secretariat, "
+            + "cluster-coordinator of the project's lead cluster, or partner whose organization (org claim) is one of "
+            + "the project's partners. Both dates null clears it. An "
             + "actual date may not be in the future; an actual FID date needs the project at FID or later. The "
             + "response's ETag is the project's new version; If-Match is checked against it.")
     @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat, a coordinator of the lead cluster nor a partner of the project")
     @APIResponse(responseCode = "404", description = "No such project")
     @APIResponse(responseCode = "412", description = "If-Match does not match the project's version")
     @APIResponse(responseCode = "422", description = "Actual date in the future, or FID before the FID stage")
     public Response put(@PathParam("id") UUID id, @PathParam("type") MilestoneType type,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MilestoneRequest request,
-                        @Context SecurityContext security) {
-        MilestoneService.Result result = service.put(id, type, ifMatch, request, Actors.of(security));
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MilestoneRequest request) {
+        MilestoneService.Result result = service.put(id, type, ifMatch, request, caller.actor());
         return Response.ok(result.milestone()).tag(String.valueOf(result.projectVersion())).build();
     }
 }

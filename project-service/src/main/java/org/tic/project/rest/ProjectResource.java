@@ -1,5 +1,7 @@
 package org.tic.project.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import org.tic.project.domain.Project;
 import org.tic.project.domain.ProjectCategory;
 import org.tic.project.domain.Stage;
@@ -41,21 +44,27 @@ import java.util.UUID;
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Projects", description = "Joint decarbonization projects of clusters")
+@Tag(name = "Projects", description = "Joint decarbonization projects of clusters. Reads are public, but capex, "
+        + "funding and business model are shown only to the secretariat, coordinators of the project's clusters and "
+        + "its partner organizations. Writes: the secretariat or a coordinator of the lead cluster.")
 public class ProjectResource {
 
     private final ProjectService service;
     private final ProjectExport export;
+    private final Caller caller;
 
-    public ProjectResource(ProjectService service, ProjectExport export) {
+    public ProjectResource(ProjectService service, ProjectExport export, Caller caller) {
         this.service = service;
         this.export = export;
+        this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "List projects", description = "Filters combine with AND. cluster matches the lead or a "
+    @PermitAll
+    @Operation(summary = "List projects", description = "Public. Filters combine with AND. cluster matches the lead or a "
             + "participating cluster, including clusters since merged into it. Sort by name, stage, stageDate, fidDate, "
-            + "category, createdAt or updatedAt (prefix - for descending).")
+            + "category, createdAt or updatedAt (prefix - for descending). Financial fields are null in the projects "
+            + "the caller may not see them of.")
     @APIResponse(responseCode = "200", description = "A page of projects")
     @APIResponse(responseCode = "400", description = "Invalid filter, sort or page")
     public PageResponse<ProjectView> list(
@@ -77,11 +86,13 @@ public class ProjectResource {
     }
 
     @GET
+    @PermitAll
     @Path("/export.csv")
     @Produces("text/csv")
-    @Operation(summary = "Export projects as CSV", description = "Same filters and sort as the list, all pages. Each "
-            + "row carries the stage also in the IEA, GCCSI, GEM and MPP vocabularies (columns iea_status, gccsi_stage, "
-            + "gem_status, mpp_status), so exports line up with those trackers.")
+    @Operation(summary = "Export projects as CSV", description = "Public. Same filters and sort as the list, all pages. "
+            + "Each row carries the stage also in the IEA, GCCSI, GEM and MPP vocabularies (columns iea_status, "
+            + "gccsi_stage, gem_status, mpp_status), so exports line up with those trackers. The capex and "
+            + "business_model cells are empty in the rows the caller may not see financial fields of.")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row")
     @APIResponse(responseCode = "400", description = "Invalid filter or sort")
     public Response export(@QueryParam("cluster") UUID cluster,
@@ -99,8 +110,11 @@ public class ProjectResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
-    @Operation(summary = "Get a project")
+    @Operation(summary = "Get a project", description = "Public. Capex, funding and business model only for the "
+            + "secretariat, coordinators of the project's lead or participating clusters, and its partner organizations "
+            + "(org claim); null for everyone else.")
     @APIResponse(responseCode = "200", description = "The project; its ETag is the version")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such project")
@@ -115,30 +129,40 @@ public class ProjectResource {
     }
 
     @POST
-    @Operation(summary = "Register a project", description = "The lead cluster must be a SIGNATORY and every cluster "
-            + "known from membership.events. A project is registered at the stage it has reached (default CONCEPT).")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
+    @Operation(summary = "Register a project", description = "Role: secretariat, or cluster-coordinator of the lead "
+            + "cluster named in the body (leadClusterId in the token's clusters claim). The lead cluster must be a "
+            + "SIGNATORY and every cluster known from membership.events. A project is registered at the stage it has "
+            + "reached (default CONCEPT).")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the lead cluster")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid input (field paths in violations)")
     @APIResponse(responseCode = "409", description = "The lead cluster already has a project of that name")
     @APIResponse(responseCode = "422", description = "Unknown cluster or organization, lead not a signatory, invalid initial stage")
-    public Response create(ProjectRequest request, @Context UriInfo uri, @Context SecurityContext security) {
-        Project p = service.create(request, Actors.of(security));
+    public Response create(ProjectRequest request, @Context UriInfo uri) {
+        Project p = service.create(request, caller.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
                 .tag(String.valueOf(p.version)).entity(service.view(p)).build();
     }
 
     @PUT
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}")
-    @Operation(summary = "Replace a project's description", description = "Stages, milestones and readiness have their "
-            + "own resources. Send If-Match with the ETag you read to avoid lost updates.")
+    @Operation(summary = "Replace a project's description", description = "Role: secretariat, or cluster-coordinator "
+            + "of the project's lead cluster as stored (a new leadClusterId must be a cluster the caller coordinates "
+            + "too). Stages, milestones and readiness have their own resources. Send If-Match with the ETag you read "
+            + "to avoid lost updates.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the lead cluster (or of the new lead)")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "404", description = "No such project")
     @APIResponse(responseCode = "409", description = "Name taken, or changed concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "422", description = "Unknown cluster or organization, new lead not a signatory")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            ProjectRequest request, @Context SecurityContext security) {
-        Project p = service.replace(id, ifMatch, request, Actors.of(security));
+                            ProjectRequest request) {
+        Project p = service.replace(id, ifMatch, request, caller.actor());
         return Response.ok(service.view(p)).tag(String.valueOf(p.version)).build();
     }
 }

@@ -1,5 +1,7 @@
 package org.tic.project.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -7,14 +9,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import org.tic.project.domain.ReadinessItemKey;
 import org.tic.project.mapping.ReadinessItemRequest;
 import org.tic.project.mapping.ReadinessView;
@@ -29,13 +31,16 @@ import java.util.UUID;
 public class ReadinessResource {
 
     private final ReadinessService service;
+    private final Caller caller;
 
-    public ReadinessResource(ReadinessService service) {
+    public ReadinessResource(ReadinessService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "The checklist and its computed summary", description = "Every item is listed; an item "
+    @PermitAll
+    @Operation(summary = "The checklist and its computed summary", description = "Public. Every item is listed; an item "
             + "never recorded is NOT_STARTED. The ETag is the project's version.")
     @APIResponse(responseCode = "200", description = "The checklist")
     @APIResponse(responseCode = "404", description = "No such project")
@@ -45,18 +50,21 @@ public class ReadinessResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{item}")
-    @Operation(summary = "Set one checklist item", description = "COMPLETE needs evidence; NOT_APPLICABLE needs a note "
+    @Operation(summary = "Set one checklist item", description = "Role: secretariat, or cluster-coordinator of the "
+            + "project's lead cluster. COMPLETE needs evidence; NOT_APPLICABLE needs a note "
             + "saying why. Answers the whole checklist with the new summary.")
     @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the lead cluster")
     @APIResponse(responseCode = "404", description = "No such project")
     @APIResponse(responseCode = "412", description = "If-Match does not match the project's version")
     @APIResponse(responseCode = "422", description = "COMPLETE without evidence, NOT_APPLICABLE without a note")
     public Response put(@PathParam("id") UUID id, @PathParam("item") ReadinessItemKey item,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReadinessItemRequest request,
-                        @Context SecurityContext security) {
-        ReadinessView view = service.put(id, item, ifMatch, request, Actors.of(security));
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReadinessItemRequest request) {
+        ReadinessView view = service.put(id, item, ifMatch, request, caller.actor());
         return Response.ok(view).tag(String.valueOf(view.projectVersion())).build();
     }
 }

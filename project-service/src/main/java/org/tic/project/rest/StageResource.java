@@ -1,5 +1,6 @@
 package org.tic.project.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,8 +26,9 @@ public class StageResource {
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "The stage list and its mapping to the IEA, GCCSI, GEM and MPP vocabularies",
-            description = "A fixed list of ten stages (not paged), main line first.")
+            description = "Public. A fixed list of ten stages (not paged), main line first.")
     public List<StageView> list() {
         return Arrays.stream(Stage.values()).map(mapper::toView).toList();
     }

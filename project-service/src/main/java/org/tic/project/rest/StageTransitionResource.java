@@ -1,5 +1,7 @@
 package org.tic.project.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,13 +14,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import org.tic.project.mapping.ProjectMapper;
 import org.tic.project.mapping.StageTransitionRequest;
 import org.tic.project.mapping.StageTransitionView;
@@ -34,36 +37,43 @@ public class StageTransitionResource {
 
     private final StageService service;
     private final ProjectMapper mapper;
+    private final Caller caller;
 
-    public StageTransitionResource(StageService service, ProjectMapper mapper) {
+    public StageTransitionResource(StageService service, ProjectMapper mapper, Caller caller) {
         this.service = service;
         this.mapper = mapper;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/stage-transitions")
-    @Operation(summary = "Move a project to another stage", description = "Forward one stage at a time; skipping "
+    @Operation(summary = "Move a project to another stage", description = "Role: secretariat, or cluster-coordinator "
+            + "of the project's lead cluster. Forward one stage at a time; skipping "
             + "stages (e.g. FID before BANKABLE) needs a skipReason. BANKABLE needs the readiness checklist complete "
             + "or override with an overrideReason. ON_HOLD resumes to the stage it was in; CANCELLED (with the reason "
             + "in note) and DECOMMISSIONED (only from OPERATIONAL) are final. The date may not be in the future nor "
             + "before the previous move. The response's ETag is the project's new version.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the lead cluster")
     @APIResponse(responseCode = "404", description = "No such project")
     @APIResponse(responseCode = "409", description = "The project changed concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not match the project's version")
     @APIResponse(responseCode = "422", description = "The move breaks a stage rule (the problem type names it; "
             + "'allowed' lists the reachable stages)")
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                               StageTransitionRequest request, @Context UriInfo uri, @Context SecurityContext security) {
-        StageService.Result result = service.transition(id, ifMatch, request, Actors.of(security));
+                               StageTransitionRequest request, @Context UriInfo uri) {
+        StageService.Result result = service.transition(id, ifMatch, request, caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/projects").path(id.toString()).path("stage-history").build())
                 .tag(String.valueOf(result.projectVersion())).entity(result.transition()).build();
     }
 
     @GET
+    @PermitAll
     @Path("/stage-history")
-    @Operation(summary = "The dated stage history", description = "Oldest first; the first entry is the stage the "
+    @Operation(summary = "The dated stage history", description = "Public. Oldest first; the first entry is the stage the "
             + "project was registered at.")
     @APIResponse(responseCode = "200", description = "A page of the history")
     @APIResponse(responseCode = "404", description = "No such project")

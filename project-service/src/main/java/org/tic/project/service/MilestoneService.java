@@ -37,9 +37,11 @@ public class MilestoneService {
     private final MilestoneRepository milestones;
     private final ProjectMapper mapper;
     private final ProjectEventPublisher events;
+    private final ProjectAccess access;
 
     public MilestoneService(ProjectService projects, MilestoneRepository milestones, ProjectMapper mapper,
-                            ProjectEventPublisher events) {
+                            ProjectEventPublisher events, ProjectAccess access) {
+        this.access = access;
         this.projects = projects;
         this.milestones = milestones;
         this.mapper = mapper;
@@ -60,10 +62,14 @@ public class MilestoneService {
                 .orElseThrow(() -> ProblemException.notFound("Milestone", type + " of project " + projectId));
     }
 
-    /** Sets a milestone's dates; both dates null clears it. */
+    /**
+     * Sets a milestone's dates; both dates null clears it. The secretariat, a coordinator of the lead cluster, or a
+     * partner whose organization is one of the project's partners.
+     */
     public Result put(UUID projectId, MilestoneType type, String ifMatch, @NotNull @Valid MilestoneRequest request,
                       String actor) {
         Project p = projects.get(projectId);
+        access.requireMilestoneRights(p);
         ETags.checkIfMatch(ifMatch, p.version);
         checkDates(type, request.actualDate(), p.stage, p.heldStage, Today.latest(), "actualDate");
         Milestone m = milestones.find(projectId, type).orElse(null);

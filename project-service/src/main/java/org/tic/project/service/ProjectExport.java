@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Projects as CSV, with each stage also in the IEA, GCCSI, GEM and MPP vocabularies so the rows line up with those
- * trackers' data. Cells are quoted per RFC 4180 and defused against spreadsheet formula injection.
+ * trackers' data. Cells are quoted per RFC 4180 and defused against spreadsheet formula injection. The financial
+ * columns (capex, business model) are empty in the rows the caller may not see them in ({@link ProjectAccess}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,10 +35,12 @@ public class ProjectExport {
 
     private final ProjectRepository projects;
     private final ClusterDirectory directory;
+    private final ProjectAccess access;
 
-    public ProjectExport(ProjectRepository projects, ClusterDirectory directory) {
+    public ProjectExport(ProjectRepository projects, ClusterDirectory directory, ProjectAccess access) {
         this.projects = projects;
         this.directory = directory;
+        this.access = access;
     }
 
     public String csv(ProjectRepository.Filter filter, Sort sort) {
@@ -48,7 +51,9 @@ public class ProjectExport {
             Map<UUID, ClusterSnapshot> clusters = directory.load(
                     items.stream().flatMap(p -> p.clusterIds().stream()).collect(Collectors.toSet()));
             var refs = directory.refs(clusters, clusters.keySet());
+            var financialsVisible = access.financialsVisible(refs);
             for (Project p : items) {
+                boolean financials = financialsVisible.test(p);
                 ClusterSnapshot lead = clusters.get(p.leadClusterId);
                 var terms = StageVocabulary.of(p.stage);
                 List<Object> row = new ArrayList<>();
@@ -77,10 +82,10 @@ public class ProjectExport {
                 row.add(p.estimatedCo2eReduction == null ? null : plain(p.estimatedCo2eReduction.value));
                 row.add(p.estimatedCo2eReduction == null ? null : p.estimatedCo2eReduction.unit);
                 row.add(p.estimatedCo2eReduction == null ? null : p.estimatedCo2eReduction.metricType);
-                row.add(p.capex == null ? null : plain(p.capex.amount));
-                row.add(p.capex == null ? null : p.capex.currency);
-                row.add(p.capex == null ? null : p.capex.priceYear);
-                row.add(p.businessModel);
+                row.add(!financials || p.capex == null ? null : plain(p.capex.amount));
+                row.add(!financials || p.capex == null ? null : p.capex.currency);
+                row.add(!financials || p.capex == null ? null : p.capex.priceYear);
+                row.add(financials ? p.businessModel : null);
                 row.add(p.partners.stream().map(x -> x.name() + " (" + x.role() + ")").collect(Collectors.joining("; ")));
                 row.add(p.sources.stream().map(SourceLink::url).collect(Collectors.joining(" ")));
                 row.add(p.version);

@@ -62,10 +62,12 @@ public class ProjectService {
     private final ClusterDirectory directory;
     private final ProjectMapper mapper;
     private final ProjectEventPublisher events;
+    private final ProjectAccess access;
 
     public ProjectService(ProjectRepository projects, StageTransitionRepository transitions, MilestoneRepository milestones,
                           ReadinessItemRepository readinessItems, ClusterDirectory directory, ProjectMapper mapper,
-                          ProjectEventPublisher events) {
+                          ProjectEventPublisher events, ProjectAccess access) {
+        this.access = access;
         this.projects = projects;
         this.transitions = transitions;
         this.milestones = milestones;
@@ -75,7 +77,9 @@ public class ProjectService {
         this.events = events;
     }
 
+    /** Registers a project: the secretariat, or a coordinator of the lead cluster the request names. */
     public Project create(@NotNull @Valid ProjectRequest request, String actor) {
+        access.requireMayCreate(request.leadClusterId());
         checkShape(request);
         Stage stage = request.stage() == null ? Stage.CONCEPT : request.stage();
         StageRules.checkInitial(stage, request.stageDate(), Today.latest());
@@ -129,8 +133,14 @@ public class ProjectService {
         return p;
     }
 
+    /**
+     * Replaces the description: the secretariat, or a coordinator of the lead cluster as stored (not as the body
+     * says); a new lead must be a cluster the caller coordinates as well.
+     */
     public Project replace(UUID id, String ifMatch, @NotNull @Valid ProjectRequest request, String actor) {
         Project p = get(id);
+        access.requireLeadRights(p);
+        access.requireMayHandOver(p, request.leadClusterId());
         ETags.checkIfMatch(ifMatch, p.version);
         checkShape(request);
         if (request.stage() != null && request.stage() != p.stage) {
@@ -167,17 +177,21 @@ public class ProjectService {
         return projects.search(filter, sort, page);
     }
 
-    /** Views of projects with their clusters and readiness, loaded in two queries for the whole page. */
+    /**
+     * Views of projects with their clusters and readiness, loaded in two queries for the whole page; financial fields
+     * only where the caller may see them ({@link ProjectAccess#financialsVisible}).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProjectView> views(List<Project> page) {
         Set<UUID> clusterIds = page.stream().flatMap(p -> p.clusterIds().stream()).collect(Collectors.toSet());
         Map<UUID, ClusterRefView> refs = directory.refs(clusterIds);
+        var financials = access.financialsVisible(refs);
         Map<UUID, Map<ReadinessItemKey, ReadinessStatus>> statuses = new HashMap<>();
         for (ReadinessItem item : readinessItems.ofProjects(page.stream().map(p -> p.id).toList())) {
             statuses.computeIfAbsent(item.projectId, k -> new HashMap<>()).put(item.item, item.status);
         }
         return page.stream().map(p -> mapper.toView(p, refs::get,
-                mapper.toView(Readiness.summarise(statuses.getOrDefault(p.id, Map.of()))))).toList();
+                mapper.toView(Readiness.summarise(statuses.getOrDefault(p.id, Map.of()))), financials.test(p))).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -32,9 +32,11 @@ public class ReadinessService {
     private final ReadinessItemRepository items;
     private final ProjectMapper mapper;
     private final ProjectEventPublisher events;
+    private final ProjectAccess access;
 
     public ReadinessService(ProjectService projects, ReadinessItemRepository items, ProjectMapper mapper,
-                            ProjectEventPublisher events) {
+                            ProjectEventPublisher events, ProjectAccess access) {
+        this.access = access;
         this.projects = projects;
         this.items = items;
         this.mapper = mapper;
@@ -47,9 +49,11 @@ public class ReadinessService {
         return view(p, items.ofProject(projectId));
     }
 
+    /** Sets one checklist item: the secretariat, or a coordinator of the project's lead cluster. */
     public ReadinessView put(UUID projectId, ReadinessItemKey key, String ifMatch,
                              @NotNull @Valid ReadinessItemRequest request, String actor) {
         Project p = projects.get(projectId);
+        access.requireLeadRights(p);
         ETags.checkIfMatch(ifMatch, p.version);
         var evidence = mapper.evidence(request.evidence());
         String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();

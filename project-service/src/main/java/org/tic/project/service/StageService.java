@@ -36,9 +36,11 @@ public class StageService {
     private final MilestoneRepository milestones;
     private final ProjectMapper mapper;
     private final ProjectEventPublisher events;
+    private final ProjectAccess access;
 
     public StageService(ProjectService projects, StageTransitionRepository transitions, MilestoneRepository milestones,
-                        ProjectMapper mapper, ProjectEventPublisher events) {
+                        ProjectMapper mapper, ProjectEventPublisher events, ProjectAccess access) {
+        this.access = access;
         this.projects = projects;
         this.transitions = transitions;
         this.milestones = milestones;
@@ -46,8 +48,10 @@ public class StageService {
         this.events = events;
     }
 
+    /** A stage move: the secretariat, or a coordinator of the project's lead cluster. */
     public Result transition(UUID projectId, String ifMatch, @NotNull @Valid StageTransitionRequest r, String actor) {
         Project p = projects.get(projectId);
+        access.requireLeadRights(p);
         ETags.checkIfMatch(ifMatch, p.version);
         boolean readinessComplete = projects.readinessOf(projectId).complete();
         StageRules.Move move = StageRules.check(
