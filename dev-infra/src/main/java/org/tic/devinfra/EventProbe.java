@@ -1,11 +1,10 @@
-package org.tic.membership;
+package org.tic.devinfra;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.tic.devinfra.Infrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
