@@ -1,12 +1,19 @@
 package org.tic.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Health tells the truth (database and the Kafka consumer for readiness), the API is documented, metrics are exposed. */
 @QuarkusTest
@@ -31,5 +38,43 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("tic_outbox_pending"))
                 .body(containsString("http_server_requests"));
+    }
+
+    /** Anonymous calls: the documentation, health and metrics need no token. */
+    @Test
+    void theOpenApiDocumentsTheSecuritySchemeAndWhoMayCallEachOperation() throws Exception {
+        JsonNode api = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode schemes = api.path("components").path("securitySchemes");
+        assertEquals(1, schemes.size(), schemes.toString());
+        JsonNode scheme = schemes.elements().next();
+        assertEquals("http", scheme.path("type").asText(), scheme.toString());
+        assertEquals("JWT", scheme.path("bearerFormat").asText(), scheme.toString());
+        assertEquals("bearer", scheme.path("scheme").asText().toLowerCase());
+        assertTrue(scheme.path("description").asText().contains("cluster-coordinator"), scheme.toString());
+        List<String> problems = new ArrayList<>();
+        int writes = 0;
+        for (var path : api.path("paths").properties()) {
+            if (!path.getKey().startsWith("/api/v1/")) {
+                continue;
+            }
+            for (var op : path.getValue().properties()) {
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                String description = op.getValue().path("description").asText("");
+                boolean secured = op.getValue().path("security").isArray() && !op.getValue().path("security").isEmpty();
+                if (op.getKey().equals("get")) {
+                    if (!description.startsWith("Public") || secured) {
+                        problems.add(name + ": a read says it is public and needs no token");
+                    }
+                } else {
+                    writes++;
+                    if (!description.startsWith("Role: ") || !secured || !op.getValue().path("responses").has("401")
+                            || !op.getValue().path("responses").has("403")) {
+                        problems.add(name + ": a write names its role, requires the bearer scheme and documents 401/403");
+                    }
+                }
+            }
+        }
+        assertEquals(5, writes);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 }
