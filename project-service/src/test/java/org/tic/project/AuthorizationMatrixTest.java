@@ -269,6 +269,9 @@ class AuthorizationMatrixTest {
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+        // the answer depends on the token, so caches keep one copy per caller
+        Api.anonymous().get("/api/v1/projects/" + id).then().header("Vary", containsString("Authorization"));
+        Api.anonymous().queryParam("q", tag).get("/api/v1/projects").then().header("Vary", containsString("Authorization"));
         org.hamcrest.MatcherAssert.assertThat(Api.anonymous().queryParam("q", tag).get("/api/v1/projects/export.csv").asString(),
                 containsString("capex_amount,capex_currency,capex_price_year,business_model"));
     }
