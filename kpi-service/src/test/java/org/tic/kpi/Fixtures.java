@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.tic.kpi.Api.given;
 import static org.awaitility.Awaitility.await;
 
 /** Builds read-model state the way production does: by publishing membership and project events. */

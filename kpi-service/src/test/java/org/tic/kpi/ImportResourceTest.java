@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.tic.kpi.Api.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ImportResourceTest {
@@ -161,13 +162,63 @@ class ImportResourceTest {
     }
 
     @Test
+    void importsAreBoundedInBytesAndRows() {
+        // The test profile lowers the limits to 3 MB and 2,000 rows (production: 100 MB and a million).
+        long jobsBefore = Db.count("select count(*) from kpi_import");
+        // Content-Length over the bulk limit: refused by the body-size filter before any job exists.
+        byte[] tooBig = (HEADER + "\n" + "\r\n".repeat(1_600_000)).getBytes(StandardCharsets.UTF_8);
+        given().contentType("text/csv").body(tooBig).post("/api/v1/kpi-imports")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:tic:problem:payload-too-large"))
+                .body("maxBytes", equalTo(3_000_000));
+        assertEquals(jobsBefore, Db.count("select count(*) from kpi_import"));
+
+        // Streamed without a Content-Length: counted while it arrives, refused at the limit; the job is failed.
+        String streamed = given().contentType("text/csv").body(generated(HEADER, "\r\n".repeat(1_000), 1_600)).post("/api/v1/kpi-imports")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:tic:problem:payload-too-large"))
+                .body("maxBytes", equalTo(3_000_000)).extract().asString();
+        assertTrue(streamed.contains("3000000"), streamed);
+
+        // More data rows than allowed: 413, and nothing of the file is applied.
+        String row = slug + ",JOBS,,,,,CREATED,DIRECT,OPERATION,1,HEADCOUNT,2024-01-01,2024-12-31,,https://e.org/r,x,REPORTED,\n";
+        given().contentType("text/csv").body(generated(HEADER, row, 2_001)).post("/api/v1/kpi-imports")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:tic:problem:too-many-rows"))
+                .body("detail", containsString("2000"));
+        assertEquals(0, Db.count("select count(*) from kpi_import where status not in ('FAILED', 'COMPLETED')"));
+        assertEquals(0, Db.count("select count(*) from kpi_import_row r join kpi_import j on j.id = r.import_id "
+                + "where j.status = 'FAILED' and r.status = 'IMPORTED'"));
+    }
+
+    /** A body generated while it is sent (chunked, no Content-Length): the header line, then a line repeated. */
+    private static InputStream generated(String header, String line, int times) {
+        return new SequenceInputStream(new Enumeration<>() {
+            int i = -1;
+
+            @Override
+            public boolean hasMoreElements() {
+                return i < times;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                String text = i < 0 ? header + "\n" : line;
+                i++;
+                return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    @Test
     void aJobLeftBehindByADeadWorkerIsResumedFromItsFirstPendingRow() {
         // As a crashed replica leaves it: RUNNING, lease expired, one row done, two pending.
         UUID id = UUID.randomUUID();
         Db.execute("insert into kpi_import (id, status, columns, rows_total, rows_done, rows_imported, rows_rejected, bytes, "
-                + "created_at, started_at, lease_until, version) values ('" + id + "', 'RUNNING', "
+                + "created_at, created_by, actor_secretariat, started_at, lease_until, version) values ('" + id + "', 'RUNNING', "
                 + "'{cluster,metric,jobs.kind,jobs.effect,jobs.phase,value,unit,periodStart,periodEnd,source.document,reportedBy,confidence}', "
-                + "3, 1, 0, 1, 100, now() - interval '10 minutes', now() - interval '10 minutes', now() - interval '5 minutes', 1)");
+                + "3, 1, 0, 1, 100, now() - interval '10 minutes', 'secretariat-import', true, now() - interval '10 minutes', "
+                + "now() - interval '5 minutes', 1)");
         String row = "'" + cluster + "','JOBS','CREATED','DIRECT','OPERATION','%s','HEADCOUNT','2022-01-01','2022-12-31','doc','x','REPORTED'";
         Db.execute("insert into kpi_import_row (import_id, line_no, fields, status, errors) values "
                 + "('" + id + "', 2, array[" + row.formatted("1") + "], 'REJECTED', '[{\"field\":\"value\",\"message\":\"earlier\"}]'), "

@@ -64,8 +64,18 @@ public class ImportJob extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Who uploaded it (token subject): the actor of every report it writes and of its events. */
     @Column(name = "created_by")
     public String createdBy;
+
+    /** The uploader's rights when it uploaded: the worker checks each row against them (it has no request). */
+    @Column(name = "actor_secretariat", nullable = false)
+    public boolean actorSecretariat;
+
+    /** The clusters a coordinator-uploader acts for (empty for the secretariat). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "actor_clusters", nullable = false)
+    public List<UUID> actorClusters = new ArrayList<>();
 
     @Column(name = "started_at")
     public Instant startedAt;

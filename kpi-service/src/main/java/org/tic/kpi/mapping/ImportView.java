@@ -21,6 +21,7 @@ public record ImportView(
         List<String> columns,
         String failure,
         Instant createdAt,
+        @Schema(description = "Who uploaded it (token subject); its rows are recorded as theirs") String createdBy,
         Instant startedAt,
         Instant finishedAt,
         @Schema(description = "The first rejected rows (all of them at /{id}/errors)") List<RowError> errors,

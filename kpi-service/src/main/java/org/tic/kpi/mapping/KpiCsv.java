@@ -166,6 +166,11 @@ public final class KpiCsv {
     }
 
     public static List<Object> exportRow(KpiReport r) {
+        return exportRow(r, true);
+    }
+
+    /** @param withProvenance false leaves reportedBy, notes and recordedBy empty (see the API's KpiReport) */
+    public static List<Object> exportRow(KpiReport r, boolean withProvenance) {
         List<Object> row = new ArrayList<>(EXPORT_COLUMNS.size());
         row.addAll(Arrays.asList(r.id, r.seriesId, r.revision, r.currentVersion, r.supersedesId, r.validTo,
                 r.correctionReason,
@@ -174,8 +179,9 @@ public final class KpiCsv {
                 r.metric, r.metricName, r.co2eMetricType, r.co2eScope, r.gwpSet, r.baseYear, r.targetYear, r.method,
                 r.jobsKind, r.jobsEffect, r.jobsPhase, r.gdpCurrency, r.gdpPriceYear, r.gdpBasis,
                 r.value.toPlainString(), r.unit, r.periodStart, r.periodEnd, r.reportedOn, r.sourceUrl, r.sourceDocument,
-                r.reportedBy, r.confidence, r.notes, RollupMapper.plain(r.normalisedValue).toPlainString(),
-                r.normalisedUnit, r.bucketKey, r.importId, r.recordedAt, r.recordedBy));
+                withProvenance ? r.reportedBy : null, r.confidence, withProvenance ? r.notes : null,
+                RollupMapper.plain(r.normalisedValue).toPlainString(),
+                r.normalisedUnit, r.bucketKey, r.importId, r.recordedAt, withProvenance ? r.recordedBy : null));
         return row;
     }
 

@@ -61,7 +61,16 @@ public class KpiReportMapper {
         r.notes = d.notes();
     }
 
+    /** Every field: for events and for callers who may see the report's personal provenance. */
     public KpiReportView toView(KpiReport r) {
+        return toView(r, true);
+    }
+
+    /**
+     * @param withProvenance false leaves out {@code reportedBy}, {@code notes} and {@code recordedBy} (personal
+     *                       provenance, for callers who may not report for the subject)
+     */
+    public KpiReportView toView(KpiReport r, boolean withProvenance) {
         MetricBucket bucket = r.bucket();
         KpiReportRequest.Co2e co2e = switch (r.metric) {
             case CO2E -> new KpiReportRequest.Co2e(r.co2eMetricType, r.co2eScope, r.gwpSet, r.baseYear, r.targetYear, r.method);
@@ -84,7 +93,8 @@ public class KpiReportMapper {
                 new KpiReportView.Bucket(bucket.key(), bucket.label(), bucket.summable()),
                 r.periodStart, r.periodEnd, r.reportedOn,
                 r.sourceUrl == null && r.sourceDocument == null ? null : new KpiReportRequest.Source(r.sourceUrl, r.sourceDocument),
-                r.reportedBy, r.confidence, r.notes, r.correctionReason, r.importId, r.recordedAt, r.recordedBy);
+                withProvenance ? r.reportedBy : null, r.confidence, withProvenance ? r.notes : null, r.correctionReason,
+                r.importId, r.recordedAt, withProvenance ? r.recordedBy : null);
     }
 
     private static String trim(String s) {

@@ -39,13 +39,13 @@ public record KpiReportView(
         LocalDate periodEnd,
         LocalDate reportedOn,
         KpiReportRequest.Source source,
-        String reportedBy,
+        @Schema(description = "Who reported the value (may name a person). Shown only to the secretariat and to coordinators who may report for the subject; absent for everyone else") String reportedBy,
         Confidence confidence,
-        String notes,
+        @Schema(description = "Free text. Shown only to the secretariat and to coordinators who may report for the subject; absent for everyone else") String notes,
         String correctionReason,
         UUID importId,
         Instant recordedAt,
-        String recordedBy) {
+        @Schema(description = "The account (token subject) that wrote this version. Shown only to the secretariat and to coordinators who may report for the subject; absent for everyone else") String recordedBy) {
 
     @Schema(name = "NormalisedValue")
     public record Normalised(BigDecimal value, KpiUnit unit) {

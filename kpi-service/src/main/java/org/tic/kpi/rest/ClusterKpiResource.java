@@ -1,5 +1,6 @@
 package org.tic.kpi.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/clusters")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cluster KPIs", description = "Per-cluster view, from the cluster read model built from membership events")
 public class ClusterKpiResource {

@@ -1,5 +1,7 @@
 package org.tic.kpi.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import org.tic.kpi.mapping.CsvWriter;
 import org.tic.kpi.mapping.ImportView;
 import org.tic.kpi.mapping.KpiCsv;
@@ -35,27 +39,35 @@ import java.util.UUID;
 public class ImportResource {
 
     private final ImportService service;
+    private final Caller caller;
 
-    public ImportResource(ImportService service) {
+    public ImportResource(ImportService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Consumes({"text/csv", "application/csv"})
-    @Operation(summary = "Import KPI reports from CSV", description = "The body is streamed into staging rows (never "
+    @Operation(summary = "Import KPI reports from CSV", description = "Secretariat, or a coordinator: then every row "
+            + "must be for one of its clusters (or a project of one of them); other rows are rejected as row errors. "
+            + "The rows are written as the uploader (recordedBy, ce_actor). The body is streamed into staging rows (never "
             + "held in memory), then applied asynchronously, one transaction per row: valid rows land, invalid rows are "
             + "reported with their line number. Columns: see GET /template (header required, any order, unused "
             + "columns may be left out).")
     @APIResponse(responseCode = "202", description = "Accepted: follow Location for progress")
     @APIResponse(responseCode = "400", description = "Empty, not UTF-8, or the header is wrong")
-    @APIResponse(responseCode = "413", description = "Larger than the import limit")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a cluster coordinator")
+    @APIResponse(responseCode = "413", description = "Larger than the import limit (bytes or rows)")
     public Response upload(InputStream body, @Context UriInfo uri) {
-        ImportView job = service.receive(body, null);
+        ImportView job = service.receive(body, caller.actor());
         return Response.accepted(job)
                 .location(uri.getBaseUriBuilder().path("api/v1/kpi-imports").path(job.id().toString()).build()).build();
     }
 
     @GET
+    @PermitAll
     @Path("/template")
     @Produces("text/csv")
     @Operation(summary = "CSV template", description = "The header with every column, and one example row per metric.")
@@ -81,7 +93,9 @@ public class ImportResource {
     }
 
     @GET
-    @Operation(summary = "List imports", description = "Newest first.")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
+    @Operation(summary = "List imports", description = "Newest first. The secretariat sees every import, a coordinator "
+            + "the ones it uploaded.")
     public PageResponse<ImportView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest pr = PageRequest.of(page, size);
         var result = service.list(pr);
@@ -89,17 +103,21 @@ public class ImportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}")
-    @Operation(summary = "An import's progress", description = "Status, rows done of total, and the first row errors.")
+    @Operation(summary = "An import's progress", description = "Status, rows done of total, and the first row errors. "
+            + "The secretariat, or the coordinator who uploaded it.")
     @APIResponse(responseCode = "200", description = "The job")
-    @APIResponse(responseCode = "404", description = "No such import")
+    @APIResponse(responseCode = "404", description = "No such import, or not yours")
     public ImportView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @GET
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/errors")
-    @Operation(summary = "Every rejected row", description = "One entry per broken rule, in line order; paged by rejected rows.")
+    @Operation(summary = "Every rejected row", description = "One entry per broken rule, in line order; paged by "
+            + "rejected rows. The secretariat, or the coordinator who uploaded it.")
     public List<ImportView.RowError> errors(@PathParam("id") UUID id, @QueryParam("page") Integer page,
                                             @QueryParam("size") Integer size) {
         return service.errorsPage(id, PageRequest.of(page, size));

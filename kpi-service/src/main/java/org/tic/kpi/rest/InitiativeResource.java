@@ -1,5 +1,6 @@
 package org.tic.kpi.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Path("/api/v1/initiative")
+@PermitAll
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 @Tag(name = "Initiative roll-ups", description = "Totals with coverage, as of any date; breakdowns, time series, pipeline")
 public class InitiativeResource {

@@ -2,6 +2,8 @@ package org.tic.kpi.rest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +26,8 @@ import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
+import org.tic.commons.security.Caller;
+import org.tic.commons.security.Roles;
 import org.tic.kpi.domain.Co2eMetricType;
 import org.tic.kpi.domain.Confidence;
 import org.tic.kpi.domain.KpiReport;
@@ -38,6 +42,7 @@ import org.tic.kpi.mapping.KpiReportView;
 import org.tic.kpi.repository.ReportFilter;
 import org.tic.kpi.service.KpiReportService;
 import org.tic.kpi.service.ReportExportService;
+import org.tic.kpi.service.ReportViewer;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -56,18 +61,23 @@ public class KpiReportResource {
     private final ReportExportService export;
     private final KpiReportMapper mapper;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    public KpiReportResource(KpiReportService service, ReportExportService export, KpiReportMapper mapper, ObjectMapper json) {
+    public KpiReportResource(KpiReportService service, ReportExportService export, KpiReportMapper mapper, ObjectMapper json,
+                             Caller caller) {
         this.service = service;
+        this.caller = caller;
         this.export = export;
         this.mapper = mapper;
         this.json = json;
     }
 
     @GET
-    @Operation(summary = "List KPI reports", description = "Current versions by default; asOf gives the versions that "
+    @PermitAll
+    @Operation(summary = "List KPI reports", description = "Public. Current versions by default; asOf gives the versions that "
             + "stood on that date, history=true every version. Sort by reportedOn, periodEnd, periodStart, recordedAt, "
-            + "metric, revision or confidence (prefix - for descending).")
+            + "metric, revision or confidence (prefix - for descending). reportedBy, notes and recordedBy only for "
+            + "callers who may report for the subject.")
     public PageResponse<KpiReportView> list(@QueryParam("clusterId") UUID clusterId,
                                             @QueryParam("projectId") UUID projectId,
                                             @QueryParam("subjectType") SubjectType subjectType,
@@ -86,29 +96,35 @@ public class KpiReportResource {
         ReportFilter filter = filter(clusterId, projectId, subjectType, metric, co2eMetricType, confidence, periodFrom,
                 periodTo, importId, asOf, history);
         var result = service.list(filter, SortSpec.parse(sort, KpiReportService.SORTABLE, "-recordedAt", "id"), pr);
-        return PageResponse.of(result.items(), pr, result.total(), mapper::toView);
+        return PageResponse.of(result.items(), pr, result.total(), service.viewer()::view);
     }
 
     @POST
-    @Operation(summary = "Report a KPI value", description = "Validated against its metric (fields, unit, value); the "
-            + "cluster or project must be known from membership / project events.")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
+    @Operation(summary = "Report a KPI value", description = "Secretariat, or a coordinator of the cluster in the body "
+            + "(for a project: of one of the project's clusters). Validated against its metric (fields, unit, value); "
+            + "the cluster or project must be known from membership / project events.")
     @APIResponse(responseCode = "201", description = "Recorded; ETag is the revision (1)")
     @APIResponse(responseCode = "400", description = "Invalid (every broken rule listed with its field)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the report's cluster")
     public Response report(KpiReportRequest request, @Context UriInfo uri) {
         if (request == null) {
             throw ProblemException.badRequest("A report body is required");
         }
-        KpiReport r = service.report(mapper.toDraft(request), null);
+        KpiReport r = service.report(mapper.toDraft(request), caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/kpi-reports").path(r.id.toString()).build())
                 .tag(String.valueOf(r.revision)).entity(mapper.toView(r)).build();
     }
 
     @GET
+    @PermitAll
     @Path("/export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(summary = "Export KPI reports", description = "Same filters as the list, streamed in recording order "
             + "(no paging). CSV columns: " + "id, seriesId, revision, current, supersedesId, validTo, correctionReason, "
-            + "then the import columns, then normalisedValue, normalisedUnit, bucketKey, importId, recordedAt, recordedBy.")
+            + "then the import columns, then normalisedValue, normalisedUnit, bucketKey, importId, recordedAt, recordedBy. "
+            + "Public; reportedBy, notes and recordedBy are empty unless the caller may report for the subject.")
     public Response export(@QueryParam("format") String format,
                            @QueryParam("clusterId") UUID clusterId,
                            @QueryParam("projectId") UUID projectId,
@@ -124,6 +140,7 @@ public class KpiReportResource {
         ReportFilter filter = filter(clusterId, projectId, subjectType, metric, co2eMetricType, confidence, periodFrom,
                 periodTo, importId, asOf, history);
         String f = format == null ? "csv" : format;
+        ReportViewer viewer = service.viewer(); // decided now, while the request (and its token) is at hand
         StreamingOutput body;
         String type;
         if (f.equals("csv")) {
@@ -134,7 +151,7 @@ public class KpiReportResource {
                 csv.row(KpiCsv.EXPORT_COLUMNS);
                 export.export(filter, batch -> {
                     for (KpiReport r : batch) {
-                        csv.row(KpiCsv.exportRow(r));
+                        csv.row(viewer.csvRow(r));
                     }
                 });
                 w.flush();
@@ -146,7 +163,7 @@ public class KpiReportResource {
                     g.writeStartArray();
                     export.export(filter, batch -> {
                         for (KpiReport r : batch) {
-                            json.writeValue(g, mapper.toView(r));
+                            json.writeValue(g, viewer.view(r));
                         }
                     });
                     g.writeEndArray();
@@ -160,6 +177,7 @@ public class KpiReportResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(summary = "Get a KPI value", description = "Any version id of a value gives its current version, or with "
             + "asOf the version that stood on that date.")
@@ -167,21 +185,27 @@ public class KpiReportResource {
     @APIResponse(responseCode = "404", description = "Unknown, or not yet reported on asOf")
     public Response get(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf) {
         KpiReport r = service.get(id, asOf);
-        return Response.ok(mapper.toView(r)).tag(String.valueOf(r.revision)).build();
+        return Response.ok(service.viewer().view(r)).tag(String.valueOf(r.revision)).build();
     }
 
     @GET
+    @PermitAll
     @Path("/{id}/history")
     @Operation(summary = "Every version of a KPI value", description = "Oldest first; each with validFrom/validTo and the correction reason.")
     public List<KpiReportView> history(@PathParam("id") UUID id) {
-        return service.history(id).stream().map(mapper::toView).toList();
+        ReportViewer viewer = service.viewer();
+        return service.history(id).stream().map(viewer::view).toList();
     }
 
     @POST
+    @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/corrections")
-    @Operation(summary = "Correct a KPI value", description = "Supersedes the current version (kept in the history). "
-            + "Send If-Match with the revision you read.")
+    @Operation(summary = "Correct a KPI value", description = "Secretariat, or a coordinator of the stored report's "
+            + "cluster (for a project report: of one of the project's clusters), and of the body's cluster or project "
+            + "too. Supersedes the current version (kept in the history). Send If-Match with the revision you read.")
     @APIResponse(responseCode = "201", description = "The new current version")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the report's cluster")
     @APIResponse(responseCode = "409", description = "The id is no longer current and no If-Match was sent, or a concurrent correction won")
     @APIResponse(responseCode = "412", description = "If-Match is not the current revision")
     public Response correct(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -189,7 +213,7 @@ public class KpiReportResource {
         if (request == null || request.report() == null) {
             throw ProblemException.invalid("report", "the corrected report is required");
         }
-        KpiReport r = service.correct(id, ifMatch, mapper.toDraft(request.report()), request.reason(), null);
+        KpiReport r = service.correct(id, ifMatch, mapper.toDraft(request.report()), request.reason(), caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/kpi-reports").path(r.id.toString()).build())
                 .tag(String.valueOf(r.revision)).entity(mapper.toView(r)).build();
     }

@@ -33,7 +33,8 @@ import java.util.UUID;
 
 /**
  * Receives a CSV upload: checks the header, then streams the rows into kpi_import_row in batches (each batch its
- * own transaction), so the file is never held in memory; then queues the job for {@link ImportWorker}.
+ * own transaction), so the file is never held in memory; then queues the job for {@link ImportWorker}. The uploader's
+ * rights are stored on the job (the worker checks each row against them); a coordinator sees only its own jobs.
  */
 @ApplicationScoped
 public class ImportService {
@@ -49,8 +50,11 @@ public class ImportService {
     private final KpiConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final KpiAccess access;
 
-    public ImportService(ImportRepository imports, ImportWorker worker, KpiConfig config, ObjectMapper json, Clock clock) {
+    public ImportService(ImportRepository imports, ImportWorker worker, KpiConfig config, ObjectMapper json, Clock clock,
+                         KpiAccess access) {
+        this.access = access;
         this.imports = imports;
         this.worker = worker;
         this.config = config;
@@ -59,6 +63,7 @@ public class ImportService {
     }
 
     public ImportView receive(InputStream body, String actor) {
+        Rights rights = access.requireImporter();
         if (body == null) {
             throw ProblemException.badRequest("The body is empty; send the CSV (see GET /api/v1/kpi-imports/template)");
         }
@@ -91,6 +96,8 @@ public class ImportService {
             job.columns = new ArrayList<>(header);
             job.createdAt = Instant.now(clock);
             job.createdBy = actor;
+            job.actorSecretariat = rights.secretariat();
+            job.actorClusters = new ArrayList<>(rights.clusters());
             imports.persist(job);
         });
 
@@ -144,7 +151,7 @@ public class ImportService {
             job.status = ImportJob.Status.QUEUED;
         });
         worker.submit(id);
-        return get(id);
+        return QuarkusTransaction.joiningExisting().call(() -> view(job(id)));
     }
 
     private void stage(UUID id, List<ImportRepository.StagedRow> batch) {
@@ -188,16 +195,25 @@ public class ImportService {
                 imports.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Import", id)));
     }
 
+    /** A job the caller may see: the secretariat any, a coordinator the ones it uploaded (else 404). */
     public ImportView get(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             ImportJob job = job(id);
+            access.requireMayRead(job);
+            return view(job);
+        });
+    }
+
+    private ImportView view(ImportJob job) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            UUID id = job.id;
             List<ImportView.RowError> errors = rowErrors(id, 0, ERRORS_IN_VIEW + 1);
             boolean more = errors.size() > ERRORS_IN_VIEW;
             if (more) {
                 errors = errors.subList(0, ERRORS_IN_VIEW);
             }
             return new ImportView(job.id, job.status, job.rowsTotal, job.rowsDone, job.rowsImported, job.rowsRejected,
-                    job.bytes, List.copyOf(job.columns), job.failure, job.createdAt, job.startedAt, job.finishedAt,
+                    job.bytes, List.copyOf(job.columns), job.failure, job.createdAt, job.createdBy, job.startedAt, job.finishedAt,
                     errors, more, "/api/v1/kpi-reports?importId=" + job.id);
         });
     }
@@ -216,17 +232,20 @@ public class ImportService {
     }
 
     public List<ImportView.RowError> errorsPage(UUID id, PageRequest page) {
-        job(id);
+        access.requireMayRead(job(id));
         return rowErrors(id, page.offset(), page.size());
     }
 
     public record JobPage(List<ImportView> items, long total) {
     }
 
+    /** Newest first: every job for the secretariat, the caller's own uploads for a coordinator. */
     public JobPage list(PageRequest page) {
+        Rights rights = access.requireImporter();
         return QuarkusTransaction.joiningExisting().call(() -> {
-            var q = imports.findAll(io.quarkus.panache.common.Sort.descending("createdAt").and("id"));
-            List<ImportView> items = q.page(page.page(), page.size()).list().stream().map(j -> get(j.id)).toList();
+            var sort = io.quarkus.panache.common.Sort.descending("createdAt").and("id");
+            var q = rights.secretariat() ? imports.findAll(sort) : imports.find("createdBy", sort, rights.actor());
+            List<ImportView> items = q.page(page.page(), page.size()).list().stream().map(this::view).toList();
             return new JobPage(items, q.count());
         });
     }

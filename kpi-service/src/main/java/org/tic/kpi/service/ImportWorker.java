@@ -20,6 +20,7 @@ import org.tic.kpi.event.KpiEventTypes;
 import org.tic.kpi.mapping.KpiCsv;
 import org.tic.kpi.repository.ClusterRecordRepository;
 import org.tic.kpi.repository.ImportRepository;
+import org.tic.kpi.repository.ProjectRecordRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,10 @@ import java.util.stream.Collectors;
  * the row's status and the job's counters commit together, so a row lands entirely or not at all and progress is
  * exact. A job is held through a lease renewed with every row; a job whose lease expired (its worker or replica
  * died) is resumed by the periodic scan, from its first row still pending.
+ * <p>
+ * Runs outside any request: each row is checked against the uploader's {@link Rights} stored on the job (a row for
+ * a cluster or project the uploader may not report for is rejected with a row error), and written as the uploader
+ * (recordedBy, ce_actor). Nothing here asks for the request-scoped {@code Caller}.
  */
 @ApplicationScoped
 public class ImportWorker {
@@ -52,6 +57,8 @@ public class ImportWorker {
 
     private final ImportRepository imports;
     private final ClusterRecordRepository clusters;
+    private final ProjectRecordRepository projects;
+    private final SubjectRights subjects;
     private final KpiReportService reports;
     private final InitiativeTotalsTracker totals;
     private final OutboxWriter outbox;
@@ -67,11 +74,13 @@ public class ImportWorker {
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    public ImportWorker(ImportRepository imports, ClusterRecordRepository clusters, KpiReportService reports,
-                        InitiativeTotalsTracker totals, OutboxWriter outbox, KpiConfig config, ObjectMapper json,
-                        MeterRegistry registry, Clock clock) {
+    public ImportWorker(ImportRepository imports, ClusterRecordRepository clusters, ProjectRecordRepository projects,
+                        SubjectRights subjects, KpiReportService reports, InitiativeTotalsTracker totals,
+                        OutboxWriter outbox, KpiConfig config, ObjectMapper json, MeterRegistry registry, Clock clock) {
         this.imports = imports;
         this.clusters = clusters;
+        this.projects = projects;
+        this.subjects = subjects;
         this.reports = reports;
         this.totals = totals;
         this.outbox = outbox;
@@ -131,6 +140,7 @@ public class ImportWorker {
             ImportJob job = QuarkusTransaction.requiringNew().call(() -> imports.findById(importId));
             List<String> columns = List.copyOf(job.columns);
             String actor = job.createdBy;
+            Rights rights = new Rights(actor, job.actorSecretariat, Set.copyOf(job.actorClusters));
             while (!stopping) {
                 List<ImportRepository.PendingRow> rows = QuarkusTransaction.requiringNew().call(() ->
                         imports.pending(importId, FETCH));
@@ -142,7 +152,7 @@ public class ImportWorker {
                     if (stopping) {
                         return;
                     }
-                    apply(importId, columns, row, actor);
+                    apply(importId, columns, row, rights);
                 }
             }
         } catch (RuntimeException e) {
@@ -151,13 +161,13 @@ public class ImportWorker {
         }
     }
 
-    private void apply(UUID importId, List<String> columns, ImportRepository.PendingRow row, String actor) {
+    private void apply(UUID importId, List<String> columns, ImportRepository.PendingRow row, Rights rights) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 List<FieldError> errors = new ArrayList<>();
-                KpiReportDraft draft = draft(columns, row, errors);
+                KpiReportDraft draft = draft(columns, row, rights, errors);
                 if (errors.isEmpty()) {
-                    KpiReport r = reports.reportFromImport(draft, importId, actor);
+                    KpiReport r = reports.reportFromImport(draft, importId, rights.actor());
                     imports.finishRow(importId, row.line(), r.id, null, lease());
                     count("imported");
                 } else {
@@ -174,8 +184,9 @@ public class ImportWorker {
         }
     }
 
-    /** Parses and checks a row; the errors name CSV columns. */
-    private KpiReportDraft draft(List<String> columns, ImportRepository.PendingRow row, List<FieldError> errors) {
+    /** Parses and checks a row, against the uploader's rights too; the errors name CSV columns. */
+    private KpiReportDraft draft(List<String> columns, ImportRepository.PendingRow row, Rights rights,
+                                 List<FieldError> errors) {
         KpiCsv.Parsed parsed = KpiCsv.parse(columns, row.fields());
         errors.addAll(parsed.errors());
         KpiReportDraft draft = parsed.draft();
@@ -186,7 +197,21 @@ public class ImportWorker {
                         + "' is known to kpi-service"));
                 return draft;
             }
+            if (!subjects.coversCluster(rights, clusterId)) {
+                errors.add(new FieldError("cluster", "you may import only for the clusters you coordinate "
+                        + rights.clusters() + "; this row is for cluster '" + shorten(parsed.clusterRef()) + "' ("
+                        + clusterId + ")"));
+                return draft;
+            }
             draft = draft.withClusterId(clusterId);
+        }
+        if (draft.projectId() != null && !rights.secretariat()) {
+            var project = projects.findByIdOptional(draft.projectId());
+            if (project.isPresent() && !subjects.coversProject(rights, project.get())) {
+                errors.add(new FieldError("projectId", "you may import only for projects of the clusters you coordinate "
+                        + rights.clusters() + "; project " + draft.projectId() + " belongs to " + project.get().clusterIds()));
+                return draft;
+            }
         }
         if (draft.reportedOn() == null) {
             draft = draft.withReportedOn(LocalDate.now(clock));

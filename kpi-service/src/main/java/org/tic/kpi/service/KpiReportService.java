@@ -52,10 +52,12 @@ public class KpiReportService {
     private final OutboxWriter outbox;
     private final InitiativeTotalsTracker totals;
     private final Clock clock;
+    private final KpiAccess access;
 
     public KpiReportService(KpiReportRepository reports, CurrentValueRepository current, ClusterRecordRepository clusters,
                             ProjectRecordRepository projects, KpiReportMapper mapper, OutboxWriter outbox,
-                            InitiativeTotalsTracker totals, Clock clock) {
+                            InitiativeTotalsTracker totals, Clock clock, KpiAccess access) {
+        this.access = access;
         this.reports = reports;
         this.current = current;
         this.clusters = clusters;
@@ -66,14 +68,17 @@ public class KpiReportService {
         this.clock = clock;
     }
 
+    /** A value reported through the API: the secretariat, or a coordinator of its subject (see {@link KpiAccess}). */
     public KpiReport report(KpiReportDraft draft, String actor) {
+        access.requireMayReport(draft);
         KpiReportDraft d = accept(draft);
         return create(d, null, actor, true);
     }
 
     /**
      * One import row: the same rules and effects as {@link #report}, but in the caller's transaction and without
-     * the totals check (the import announces totals once, when it completes).
+     * the totals check (the import announces totals once, when it completes). The worker has checked the row
+     * against the importer's rights stored on the job: this runs outside any request and never asks for a caller.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public KpiReport reportFromImport(KpiReportDraft draft, UUID importId, String actor) {
@@ -104,12 +109,14 @@ public class KpiReportService {
     /**
      * Supersedes the current version of the value {@code id} belongs to. If-Match, when sent, must name the
      * current revision; correcting an id that is no longer current without If-Match is refused (409), since
-     * the caller has not seen the version it would replace.
+     * the caller has not seen the version it would replace. Authorised against the stored report's subject (and
+     * the body's, when it names another).
      */
     public KpiReport correct(UUID id, String ifMatch, KpiReportDraft draft, String reason, String actor) {
         KpiReport target = find(id);
         KpiReport head = target.currentVersion ? target
                 : reports.head(target.seriesId).orElseThrow(() -> new IllegalStateException("Series " + target.seriesId + " has no current version"));
+        access.requireMayCorrect(head, draft);
         if (!target.currentVersion && (ifMatch == null || ifMatch.isBlank())) {
             throw ProblemException.conflict("Report " + id + " was superseded by " + head.id + " (revision " + head.revision
                     + "); read the current version and correct that one (send If-Match)");
@@ -208,6 +215,12 @@ public class KpiReportService {
                 .orElseThrow(() -> new ProblemException(new org.tic.commons.error.Problem("not-found",
                         "Report not found", 404, "Report " + id + " had not been reported on " + asOf
                         + " (first reported on " + reports.series(r.seriesId).get(0).reportedOn + ")", null)));
+    }
+
+    /** Maps reports for the current caller (personal provenance only where it may report for the subject). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReportViewer viewer() {
+        return access.viewer();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
