@@ -1,5 +1,6 @@
 package org.tic.project;
 
+import org.tic.devinfra.EventProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;

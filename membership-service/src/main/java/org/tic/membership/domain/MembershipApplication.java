@@ -1,5 +1,6 @@
 package org.tic.membership.domain;
 
+import org.tic.commons.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

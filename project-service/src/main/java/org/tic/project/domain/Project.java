@@ -1,5 +1,6 @@
 package org.tic.project.domain;
 
+import org.tic.commons.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
