@@ -1,0 +1,125 @@
+package org.tic.reliability;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.tic.devinfra.JwtMinter;
+import org.tic.devinfra.Platform;
+import org.tic.devinfra.Ports;
+import org.tic.devinfra.PostgresServer;
+import org.tic.devinfra.ServiceProcess;
+import org.tic.devinfra.TestTokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform once per test JVM (as e2e-tests does): real PostgreSQL and Kafka, the three packaged services on
+ * free loopback ports. The work directory is kept under {@code target/} so the services' logs can be quoted after a
+ * run; it is replaced at the next run. Everything this JVM started is stopped when it ends (extra replicas first).
+ */
+public final class ReliabilityPlatform implements BeforeAllCallback {
+
+    public static final String MEMBERSHIP = "membership-service";
+    public static final String PROJECT = "project-service";
+    public static final String KPI = "kpi-service";
+    public static final List<String> SERVICES = List.of(MEMBERSHIP, PROJECT, KPI);
+
+    private static Platform platform;
+    private static Path root;
+    private static Path work;
+    private static Map<String, String> securityEnv;
+    private static final List<ServiceProcess> extraReplicas = new ArrayList<>();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        platform();
+    }
+
+    public static synchronized Platform platform() {
+        if (platform == null) {
+            root = Path.of(System.getProperty("tic.repository.root", "..")).toAbsolutePath().normalize();
+            work = root.resolve("reliability-tests/target/reliability-platform");
+            deleteRecursively(work);
+            try {
+                Files.createDirectories(work);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            securityEnv = Map.of(
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().publicKeyFile().toUri().toString(),
+                    "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER);
+            long t0 = System.nanoTime();
+            platform = Platform.start(new Platform.Options(root, work, Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), Ports.free(), false, false, securityEnv));
+            System.out.printf("[reliability] platform up in %.1f s (work directory %s)%n", (System.nanoTime() - t0) / 1e9, work);
+            Runtime.getRuntime().addShutdownHook(new Thread(ReliabilityPlatform::shutdown, "reliability-platform-stop"));
+        }
+        return platform;
+    }
+
+    private static synchronized void shutdown() {
+        for (ServiceProcess p : extraReplicas) {
+            p.stop();
+        }
+        extraReplicas.clear();
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    public static String baseUrl(String service) {
+        return platform().service(service).baseUrl();
+    }
+
+    public static ServiceProcess service(String service) {
+        return platform().service(service);
+    }
+
+    /**
+     * A further replica of a service on another port, against the same database and Kafka, with the same environment
+     * Platform gives the first one (built the same way as Platform does). Not started yet.
+     */
+    public static synchronized ServiceProcess newReplica(String service, String database) {
+        Platform p = platform();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", p.infrastructure().postgres().jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", p.infrastructure().kafka().bootstrapServers());
+        env.put("TIC_JSON_LOGS", "false");
+        env.putAll(securityEnv);
+        int n = extraReplicas.size() + 2;
+        ServiceProcess replica = new ServiceProcess(service + "-replica" + n,
+                root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
+                work.resolve("logs").resolve(service + "-replica" + n + ".log"));
+        extraReplicas.add(replica);
+        return replica;
+    }
+
+    public static String kafkaBootstrap() {
+        return platform().infrastructure().kafka().bootstrapServers();
+    }
+
+    public static Path logOf(String service) {
+        return platform().service(service).log();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
