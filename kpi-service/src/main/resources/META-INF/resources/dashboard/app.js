@@ -448,7 +448,7 @@ function renderTable(page) {
       ? `${label}, sorted ${t.desc ? 'descending' : 'ascending'}; sort ${t.desc ? 'ascending' : 'descending'}`
       : `${label}; sort by ${label.toLowerCase()}`);
   });
-  if (!changed('table', {page, t})) {
+  if (!changed('table', {page, t, date: effectiveDate(), asOf: state.asOf})) {
     return;
   }
   const d = effectiveDate();

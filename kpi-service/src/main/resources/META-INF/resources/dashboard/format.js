@@ -29,12 +29,15 @@ export function unitLabel(unit, currency) {
   return UNIT_LABELS[unit] || (unit ? String(unit).toLowerCase().replaceAll('_', ' ') : '');
 }
 
-/** SCREAMING_CASE → "Screaming case". */
+const ACRONYMS = new Set(['fid', 'feed', 'ccs', 'ccus', 'co2', 'co2e', 'gdp', 'usd', 'eu', 'uk', 'us']);
+
+/** SCREAMING_CASE → "Screaming case" (acronyms such as FID, FEED, CO2 kept in capitals). */
 export function words(code) {
   if (!code) {
     return '–';
   }
-  const s = String(code).toLowerCase().replaceAll('_', ' ');
+  const s = String(code).toLowerCase().split('_')
+    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w)).join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

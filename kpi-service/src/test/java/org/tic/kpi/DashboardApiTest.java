@@ -3,8 +3,11 @@ package org.tic.kpi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +20,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -27,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The endpoints added for dashboards (cluster list, cluster projects, data version) and the ETag / 304 behaviour. */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardApiTest {
 
     private static final String CLUSTERS = "/api/v1/initiative/clusters";
@@ -130,6 +136,7 @@ class DashboardApiTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // changes the data the other tests read
     void theDataVersionChangesWithTheDataAndIsAlwaysRevalidated() {
         Response first = given().get("/api/v1/initiative/version");
         first.then().statusCode(200).header("Cache-Control", equalTo("no-cache"))
@@ -148,8 +155,6 @@ class DashboardApiTest {
         String v2 = after.path("version");
         DashboardTestData.report(Fixtures.jobs(added, "50", "2025-03-01"));
         given().get("/api/v1/initiative/version").then().body("version", not(equalTo(v2)));
-        // Put the data back as the other tests expect it.
-        data = DashboardTestData.load();
     }
 
     @Test
@@ -158,7 +163,14 @@ class DashboardApiTest {
                 .body(containsString("\"/api/v1/initiative/clusters\""))
                 .body(containsString("\"/api/v1/initiative/clusters/{id}/projects\""))
                 .body(containsString("\"/api/v1/initiative/version\""))
-                .body(containsString("ClusterListItem"));
+                .body(containsString("ClusterListItem"))
+                // The cache behaviour is in the document: If-None-Match, ETag / Cache-Control on 200, and 304.
+                .body("paths.'/api/v1/initiative/summary'.get.responses.'304'.description", containsString("Not modified"))
+                .body("paths.'/api/v1/clusters/{id}/kpis'.get.responses.'200'.headers.ETag.description", containsString("hash"))
+                .body("paths.'/api/v1/initiative/clusters'.get.parameters.name", hasItem("If-None-Match"))
+                .body("paths.'/api/v1/initiative/version'.get.responses.'200'.headers.'Cache-Control'.description",
+                        containsString("no-cache"))
+                .body("paths.'/api/v1/kpi-reports'.get.responses.'304'", nullValue());
     }
 
     @Test

@@ -203,7 +203,8 @@ class DashboardBrowserTest {
 
     @Test
     @Order(3)
-    void theTableSortsFiltersAndPagesAndOpensAClusterPage() {
+    void theTableSortsFiltersAndPagesAndOpensAClusterPage() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
         open("");
         waitReady(LocalDate.now(ZoneOffset.UTC).toString());
         assertEquals("Page 1 of 3 · 23 clusters", text("#page-info"));
@@ -257,7 +258,7 @@ class DashboardBrowserTest {
         assertTrue(text("#cluster-facts").contains("United Kingdom (GB)"));
         List<String> projects = page.locator("#projects-table tbody tr").allInnerTexts();
         assertEquals(2, projects.size(), projects.toString());
-        assertTrue(projects.get(0).startsWith("Humber Hydrogen Pipeline") && projects.get(0).contains("Feed")
+        assertTrue(projects.get(0).startsWith("Humber Hydrogen Pipeline") && projects.get(0).contains("FEED")
                 && projects.get(0).contains("Participant"), projects.get(0));
         assertTrue(projects.get(1).startsWith("HyNet Capture Plant") && projects.get(1).contains("Feasibility")
                 && projects.get(1).contains("Lead"), projects.get(1));
@@ -266,6 +267,7 @@ class DashboardBrowserTest {
         String history = text("#history-table tbody");
         assertTrue(history.contains("4,500") && history.contains("kt CO2e/yr"), history);
         assertTrue((Boolean) page.evaluate("() => !!window.Chart.getChart(document.querySelector('#kpi-history-chart'))"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-cluster.png")).setFullPage(true));
 
         // Humber's history keeps the corrected version; the date picker redraws the cluster page too.
         page.navigate(dashboard + "#/clusters/" + data.clusters.get(0).id());

@@ -66,6 +66,7 @@ public final class DashboardTestData {
      * KPI reports (CO2e potential reported in 2024 and corrected in 2025, GDP and jobs in 2025).
      */
     public static DashboardTestData load() {
+        long started = System.nanoTime();
         Db.reset();
         DashboardTestData d = new DashboardTestData();
         for (String[] c : CLUSTERS) {
@@ -87,9 +88,11 @@ public final class DashboardTestData {
         UUID humber = d.clusters.get(0).id();
         UUID hynet = d.clusters.get(1).id();
         UUID rotterdam = d.clusters.get(5).id();
-        d.porthos = Fixtures.project("Porthos CCS", "CO2_TRANSPORT_STORAGE", "FID", List.of(rotterdam));
-        d.hydrogen = Fixtures.project("Humber Hydrogen Pipeline", "HYDROGEN_AND_DERIVATIVES", "FEED", List.of(humber, hynet));
-        Fixtures.project("HyNet Capture Plant", "CO2_CAPTURE", "FEASIBILITY", List.of(hynet));
+        d.porthos = project("Porthos CCS", "CO2_TRANSPORT_STORAGE", "FID", List.of(rotterdam));
+        d.hydrogen = project("Humber Hydrogen Pipeline", "HYDROGEN_AND_DERIVATIVES", "FEED", List.of(humber, hynet));
+        project("HyNet Capture Plant", "CO2_CAPTURE", "FEASIBILITY", List.of(hynet));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                Db.count("select count(*) from project_record") == 3);
 
         d.humberReportId = report(Fixtures.co2e(humber, "10", "MT_CO2E_PER_YEAR", "POTENTIAL_REDUCTION", "2024-03-01"));
         report(Fixtures.co2e(hynet, "4500", "KT_CO2E_PER_YEAR", "POTENTIAL_REDUCTION", "2024-03-01"));
@@ -103,7 +106,17 @@ public final class DashboardTestData {
         report(Fixtures.jobs(humber, "1200", "2025-01-22"));
         report(Fixtures.jobs(rotterdam, "800", "2025-01-22"));
         report(gdp(rotterdam, "850", "2025-01-22"));
+        System.out.printf("Dashboard test data published and applied in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         return d;
+    }
+
+    /** Publishes a project event (like Fixtures.project, without waiting: the caller waits for all at once). */
+    private static UUID project(String name, String category, String stage, List<UUID> clusters) {
+        UUID id = UUID.randomUUID();
+        CloudEvents.send(Fixtures.PROJECTS, id.toString(), "tic.project.project.created.v1", Map.of("project",
+                CloudEvents.project(id, name, category, clusters.get(0), clusters.subList(1, clusters.size()), stage,
+                        "2025-01-01", "FID".equals(stage) ? "2025-01-01" : null, 1.5, "MT_CO2_PER_YEAR", 1.2, 1)));
+        return id;
     }
 
     public static String report(Map<String, Object> body) {

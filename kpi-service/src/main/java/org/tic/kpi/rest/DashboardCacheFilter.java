@@ -53,9 +53,9 @@ public class DashboardCacheFilter {
         }
         String path = request.getUriInfo().getPath();
         String cacheControl;
-        if (CACHED.matcher(path).matches()) {
+        if (cached(path)) {
             cacheControl = "public, max-age=" + maxAge;
-        } else if (ALWAYS_REVALIDATE.matcher(path).matches()) {
+        } else if (alwaysRevalidated(path)) {
             cacheControl = "no-cache";
         } else {
             return;
@@ -88,6 +88,16 @@ public class DashboardCacheFilter {
             // Send exactly the bytes the tag was computed from (and do not serialise twice).
             response.setEntity(body, response.getEntityAnnotations(), type);
         }
+    }
+
+    /** Whether GETs of this path (a request path, or an OpenAPI path template) are tagged and publicly cacheable. */
+    static boolean cached(String path) {
+        return CACHED.matcher(path).matches();
+    }
+
+    /** Whether GETs of this path are tagged and always revalidated (no-cache). */
+    static boolean alwaysRevalidated(String path) {
+        return ALWAYS_REVALIDATE.matcher(path).matches();
     }
 
     /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored. */
