@@ -96,6 +96,8 @@ public class ImportResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Operation(summary = "List imports", description = "Newest first. The secretariat sees every import, a coordinator "
             + "the ones it uploaded.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a cluster coordinator")
     public PageResponse<ImportView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest pr = PageRequest.of(page, size);
         var result = service.list(pr);
@@ -109,6 +111,8 @@ public class ImportResource {
             + "The secretariat, or the coordinator who uploaded it.")
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such import, or not yours")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a cluster coordinator")
     public ImportView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -118,6 +122,8 @@ public class ImportResource {
     @Path("/{id}/errors")
     @Operation(summary = "Every rejected row", description = "One entry per broken rule, in line order; paged by "
             + "rejected rows. The secretariat, or the coordinator who uploaded it.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a cluster coordinator")
     public List<ImportView.RowError> errors(@PathParam("id") UUID id, @QueryParam("page") Integer page,
                                             @QueryParam("size") Integer size) {
         return service.errorsPage(id, PageRequest.of(page, size));

@@ -1,6 +1,5 @@
 package org.tic.kpi.service;
 
-import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.security.Caller;
@@ -99,18 +98,9 @@ public class KpiAccess {
         }
     }
 
-    /**
-     * Maps reports for this caller: personal provenance only where the caller may report for the subject. Report
-     * reads are public, so a token that does not verify (expired, wrongly signed, ...) is read as no token, as on
-     * every other public read: the answer is the anonymous view, not a 401.
-     */
+    /** Maps reports for this caller: personal provenance only where the caller may report for the subject. */
     public ReportViewer viewer() {
-        Rights rights;
-        try {
-            rights = rights();
-        } catch (AuthenticationFailedException e) {
-            rights = Rights.NONE;
-        }
+        Rights rights = rights();
         return new ReportViewer(rights, subjects, mapper);
     }
 
