@@ -603,8 +603,11 @@ function renderReportHistory(kpis, reports) {
       `${r.periodStart} – ${r.periodEnd}`, words(r.confidence),
       `${r.revision}${r.current ? ' (current)' : ` (until ${r.validTo || '–'})`}${r.correctionReason ? `: ${r.correctionReason}` : ''}`]),
     {empty: 'No values reported yet.', id: 'history-table'}));
-  // Chart: each figure's normalised value at each date a version took effect.
-  const dates = [...new Set(items.map((r) => r.validFrom || r.reportedOn))].sort();
+  // Chart: each figure's value (in its roll-up unit) from the date each version took effect, held until the next
+  // one (a stepped line), up to the date shown.
+  const shownDate = effectiveDate();
+  const dates = [...new Set([...items.map((r) => r.validFrom || r.reportedOn), shownDate])]
+    .filter((d) => d <= shownDate).sort();
   const byBucket = new Map();
   for (const r of items) {
     if (!r.bucket || !r.normalised) {
@@ -614,16 +617,27 @@ function renderReportHistory(kpis, reports) {
     series.points.set(r.validFrom || r.reportedOn, r.normalised.value);
     byBucket.set(r.bucket.key, series);
   }
-  $('#kpi-history-box').hidden = dates.length === 0;
-  if (dates.length) {
+  $('#kpi-history-box').hidden = byBucket.size === 0;
+  if (byBucket.size) {
     const datasets = [...byBucket.values()].map((s, i) => ({
       label: `${s.label} (${unitLabel(s.unit)})`,
-      data: dates.map((d) => (s.points.has(d) ? s.points.get(d) : null)),
-      spanGaps: true, stepped: true, ...lineStyle(i),
+      data: carriedForward(dates, s.points),
+      stepped: true, ...lineStyle(i),
     }));
     draw($('#kpi-history-chart'), {type: 'line', data: {labels: dates, datasets}, options: baseOptions()},
       `Reported values of ${kpis.name} by the date each version took effect; the table below lists them.`);
   }
+}
+
+/** The value standing at each date: the latest point on or before it (null before the first). */
+function carriedForward(dates, points) {
+  let current = null;
+  return dates.map((d) => {
+    if (points.has(d)) {
+      current = points.get(d);
+    }
+    return current;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

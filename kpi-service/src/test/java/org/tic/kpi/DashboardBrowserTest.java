@@ -245,8 +245,10 @@ class DashboardBrowserTest {
         page.waitForFunction("() => document.querySelector('#page-info').textContent.endsWith('· 1 cluster')");
         assertEquals(List.of("Aspiring Applicant Cluster"), tableNames());
         page.selectOption("#filter-status", "SIGNATORY");
+        page.waitForFunction("() => document.querySelector('#page-info').textContent.endsWith('· 23 clusters')");
         page.fill("#filter-q", "hynet");
         page.waitForFunction("() => document.querySelector('#page-info').textContent.endsWith('· 1 cluster')");
+        assertEquals(List.of("HyNet North West"), tableNames());
 
         // The cluster page: facts, projects with stages, figures, KPI history.
         page.click("#cluster-table tbody a");
