@@ -28,7 +28,12 @@ public final class HostileGenerator {
         public String describe() {
             String b = body == null ? "" : new String(body, StandardCharsets.UTF_8);
             String t = target.length() > 160 ? target.substring(0, 160) + "…(" + target.length() + " chars)" : target;
-            return category + ": " + method + " " + t + (b.isEmpty() ? "" : " body " + (b.length() > 200 ? b.substring(0, 200)
+            StringBuilder h = new StringBuilder();
+            for (String[] header : headers) {
+                String v = header[1].length() > 40 ? header[1].substring(0, 40) + "…(" + header[1].length() + ")" : header[1];
+                h.append(" [").append(header[0]).append(": ").append(v).append(']');
+            }
+            return category + ": " + method + " " + t + h + (b.isEmpty() ? "" : " body " + (b.length() > 200 ? b.substring(0, 200)
                     + "…(" + b.length() + " bytes)" : b));
         }
     }
@@ -78,6 +83,7 @@ public final class HostileGenerator {
         add(categories, "headers", 6);
         add(categories, "method", 3);
         add(categories, "bad-path", 3);
+        add(categories, "protocol", 2);
         add(categories, "baseline", 2);
         String category = categories.get(rnd.nextInt(categories.size()));
 
@@ -137,6 +143,20 @@ public final class HostileGenerator {
             path = badPath(path, rnd);
         }
         String target = query.isEmpty() ? path : path + "?" + String.join("&", query);
+        if (category.equals("protocol")) {
+            // Not valid HTTP/URI syntax, or beyond the server's request-line / header limits: rejected by the HTTP
+            // layer before any application code runs.
+            switch (rnd.nextInt(8)) {
+                case 0 -> target = path + "/{" + UUID.randomUUID() + "}";
+                case 1 -> target = path + "/%ZZ";
+                case 2 -> target = path + "%";
+                case 3 -> target = path + "/ünïcödé";
+                case 4 -> target = path + "?q=" + "w".repeat(5_000);
+                case 5 -> headers.add(new String[]{"X-Padding", "p".repeat(30_000)});
+                case 6 -> target = path + "/a b";
+                default -> headers.add(new String[]{"X-Control", "a\u0001b"});
+            }
+        }
         if (token != null) {
             headers.add(new String[]{"Authorization", token.startsWith("Basic ") || token.startsWith("bearer") || token.equals("Bearer")
                     || token.startsWith("Bearer ") ? token : "Bearer " + token});
@@ -346,7 +366,8 @@ public final class HostileGenerator {
         }
         ObjectNode root = (ObjectNode) body;
         int mutations = 1 + rnd.nextInt(3);
-        String placeholder = null;
+        // Values JSON trees cannot hold (or write) are put in as placeholders and spliced in as raw text.
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
         for (int i = 0; i < mutations; i++) {
             List<ObjectNode> holders = new ArrayList<>();
             collectObjects(root, holders);
@@ -355,28 +376,36 @@ public final class HostileGenerator {
             target.fieldNames().forEachRemaining(names::add);
             String name = names.isEmpty() ? "name" : names.get(rnd.nextInt(names.size()));
             JsonNodeFactory f = JsonNodeFactory.instance;
+            String placeholder = "§RAW" + i + "§";
             switch (rnd.nextInt(11)) {
                 case 0 -> target.remove(name);                                        // missing (maybe required) field
                 case 1 -> target.put("unexpected" + rnd.nextInt(100), pick(rnd, HOSTILE_STRINGS)); // extra field
                 case 2 -> target.set(name, wrongType(target.get(name), rnd));        // wrong type
                 case 3 -> target.put(name, "x".repeat(1 + rnd.nextInt(200_000)));    // huge string
-                case 4 -> {                                                          // huge / odd number (raw JSON)
-                    placeholder = "\"§NUM§\"";
-                    target.put(name, "§NUM§");
+                case 4 -> {                                                          // huge / odd number
+                    target.put(name, placeholder);
+                    raw.put(placeholder, pick(rnd, HOSTILE_NUMBERS));
                 }
                 case 5 -> target.put(name, pick(rnd, HOSTILE_STRINGS));              // unicode, control, SQL, script
-                case 6 -> target.set(name, deep(rnd.nextBoolean(), 200 + rnd.nextInt(3000)));  // deep nesting
+                case 6 -> {                                                          // deep nesting
+                    int depth = 200 + rnd.nextInt(5000);
+                    target.put(name, placeholder);
+                    raw.put(placeholder, rnd.nextBoolean() ? "[".repeat(depth) + "1" + "]".repeat(depth)
+                            : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+                }
                 case 7 -> target.putNull(name);
-                case 8 -> {                                                          // lone surrogate (raw JSON escape)
-                    placeholder = "\"§SURROGATE§\"";
-                    target.put(name, "§SURROGATE§");
+                case 8 -> {                                                          // lone surrogate (JSON escape)
+                    target.put(name, placeholder);
+                    raw.put(placeholder, "\"a\\ud800b\"");
                 }
                 case 9 -> target.set(name, f.arrayNode().add(target.get(name) == null ? f.nullNode() : target.get(name)));
                 default -> target.put(name, UUID.randomUUID().toString());           // an id of nothing
             }
         }
         String json = root.toString();
-        json = json.replace("\"§NUM§\"", pick(rnd, HOSTILE_NUMBERS)).replace("\"§SURROGATE§\"", "\"a\\ud800b\"");
+        for (Map.Entry<String, String> r : raw.entrySet()) {
+            json = json.replace("\"" + r.getKey() + "\"", r.getValue());
+        }
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -402,15 +431,6 @@ public final class HostileGenerator {
             return rnd.nextBoolean() ? f.arrayNode().add(1) : f.textNode("not an object");
         }
         return f.arrayNode();
-    }
-
-    static JsonNode deep(boolean arrays, int depth) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        JsonNode node = f.numberNode(1);
-        for (int i = 0; i < depth; i++) {
-            node = arrays ? f.arrayNode().add(node) : f.objectNode().set("a", node);
-        }
-        return node;
     }
 
     private byte[] malformed(OpenApi.Operation op, Random rnd) {
@@ -483,10 +503,10 @@ public final class HostileGenerator {
             case 6 -> "%00";
             case 7 -> "..%2F..%2Fetc%2Fpasswd";
             case 8 -> "x".repeat(300 + rnd.nextInt(2000));
-            case 9 -> "%ZZ";
+            case 9 -> enc("%ZZ");
             case 10 -> "%E2%80%AE" + enc("👩‍👩‍👧");
             case 11 -> UUID.randomUUID().toString().toUpperCase();
-            case 12 -> "{" + UUID.randomUUID() + "}";
+            case 12 -> enc("{" + UUID.randomUUID() + "}");
             case 13 -> enc("<script>alert(1)</script>");
             case 14 -> "00000000-0000-0000-0000-000000000000";
             default -> "%20";
@@ -502,7 +522,7 @@ public final class HostileGenerator {
             case 4 -> "/api/v1/%2e%2e/%2e%2e/q/health";
             case 5 -> path + "/" + "y".repeat(3_000);
             case 6 -> path + ";jsessionid=1";
-            case 7 -> path + "%";
+            case 7 -> path + "%25";
             case 8 -> "/api/v1/" + enc("ünïcödé") + "/x";
             case 9 -> path.toUpperCase();
             case 10 -> path + "/..;/..;/q/metrics";
@@ -514,7 +534,7 @@ public final class HostileGenerator {
         List<String> q = new ArrayList<>();
         List<OpenApi.Param> params = op.params().stream().filter(p -> p.in().equals("query")).toList();
         if (params.isEmpty() || rnd.nextInt(6) == 0) {
-            q.add(pick(rnd, List.of("foo=bar", "page=-1", "size=100000", "sort=%27%3B", "x=" + "z".repeat(4000))));
+            q.add(pick(rnd, List.of("foo=bar", "page=-1", "size=100000", "sort=%27%3B", "x=" + "z".repeat(3000))));
             return q;
         }
         int n = 1 + rnd.nextInt(Math.min(3, params.size()));
@@ -553,7 +573,7 @@ public final class HostileGenerator {
         return switch (type(schema)) {
             case "integer", "number" -> pick(rnd, HOSTILE_NUMBERS.subList(0, 12)) + (rnd.nextBoolean() ? "" : "abc");
             case "boolean" -> pick(rnd, List.of("maybe", "1", "yes", "", "TRUE "));
-            default -> rnd.nextInt(8) == 0 ? "q".repeat(5_000) : pick(rnd, HOSTILE_STRINGS);
+            default -> rnd.nextInt(8) == 0 ? "q".repeat(2_500) : pick(rnd, HOSTILE_STRINGS);
         };
     }
 }

@@ -24,22 +24,24 @@ public final class RaceChecker {
      */
     public static Report check(String race, List<Http.Result> results, Set<Integer> loserStatuses, boolean finalStateOk) {
         Map<Integer, Integer> byStatus = new TreeMap<>();
-        List<String> violations = new ArrayList<>();
+        Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
         int winners = 0;
         for (Http.Result r : results) {
             byStatus.merge(r.failure() != null ? -1 : r.status(), 1, Integer::sum);
             if (r.is2xx()) {
                 winners++;
             } else if (r.failure() != null) {
-                violations.add(race + ": no answer (" + r.brief() + ")");
+                kinds.merge(race + ": no answer (" + r.brief() + ")", 1, Integer::sum);
             } else if (r.status() >= 500) {
-                violations.add(race + ": HTTP " + r.status() + " " + r.brief());
+                kinds.merge(race + ": HTTP " + r.brief(), 1, Integer::sum);
             } else if (!loserStatuses.contains(r.status())) {
-                violations.add(race + ": a loser got " + r.status() + " (expected one of " + loserStatuses + "): " + r.brief());
+                kinds.merge(race + ": a loser got " + r.brief() + " (expected one of " + loserStatuses + ")", 1, Integer::sum);
             } else if (!r.isProblemJson()) {
-                violations.add(race + ": a loser's " + r.status() + " is not problem+json");
+                kinds.merge(race + ": a loser's " + r.status() + " is not problem+json", 1, Integer::sum);
             }
         }
+        List<String> violations = new ArrayList<>();
+        kinds.forEach((k, n) -> violations.add(n > 1 ? k + " (×" + n + ")" : k));
         if (winners != 1) {
             violations.add(race + ": " + winners + " attempts succeeded, expected exactly 1");
         }

@@ -57,7 +57,7 @@ public final class RawHttp {
                 }
             }
             out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()), t0);
+            return read(new BufferedInputStream(socket.getInputStream()), t0, method.equals("HEAD"));
         } catch (ConnectException e) {
             return new Response(0, Map.of(), null, "REFUSED " + e.getMessage(), (System.nanoTime() - t0) / 1_000_000);
         } catch (SocketTimeoutException e) {
@@ -68,7 +68,7 @@ public final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in, long t0) throws IOException {
+    private static Response read(InputStream in, long t0, boolean head) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
             return new Response(0, Map.of(), null, "RESET no response", (System.nanoTime() - t0) / 1_000_000);
@@ -83,7 +83,9 @@ public final class RawHttp {
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        if (head || status == 204 || status == 304) {
+            // no body
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             while (true) {
                 String size = line(in);
                 if (size == null) {
