@@ -573,7 +573,7 @@ public final class HostileGenerator {
         return switch (type(schema)) {
             case "integer", "number" -> pick(rnd, HOSTILE_NUMBERS.subList(0, 12)) + (rnd.nextBoolean() ? "" : "abc");
             case "boolean" -> pick(rnd, List.of("maybe", "1", "yes", "", "TRUE "));
-            default -> rnd.nextInt(8) == 0 ? "q".repeat(2_500) : pick(rnd, HOSTILE_STRINGS);
+            default -> rnd.nextInt(8) == 0 ? "q".repeat(1_200) : pick(rnd, HOSTILE_STRINGS);
         };
     }
 }

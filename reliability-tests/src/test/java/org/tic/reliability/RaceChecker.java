@@ -43,7 +43,8 @@ public final class RaceChecker {
         List<String> violations = new ArrayList<>();
         kinds.forEach((k, n) -> violations.add(n > 1 ? k + " (×" + n + ")" : k));
         if (winners != 1) {
-            violations.add(race + ": " + winners + " attempts succeeded, expected exactly 1");
+            violations.add(race + ": " + winners + " attempts succeeded, expected exactly 1: " + results.stream()
+                    .filter(Http.Result::is2xx).map(Http.Result::brief).toList());
         }
         if (!finalStateOk) {
             violations.add(race + ": the final state is not the winner's");

@@ -35,6 +35,7 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
     private static Platform platform;
     private static Path root;
     private static Path work;
+    private static Path apps;
     private static Map<String, String> securityEnv;
     private static final List<ServiceProcess> extraReplicas = new ArrayList<>();
 
@@ -57,7 +58,15 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().publicKeyFile().toUri().toString(),
                     "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER);
             long t0 = System.nanoTime();
-            platform = Platform.start(new Platform.Options(root, work, Ports.free(), Ports.free(), Ports.free(),
+            // Run the services from a private copy of their packaged apps: a build of the same working tree (another
+            // engineer's, or the IDE's) replaces target/quarkus-app under a running JVM, whose class loading then
+            // fails and whose event loop hangs; that is not what these suites test.
+            apps = work.resolve("apps");
+            for (String service : SERVICES) {
+                copyRecursively(root.resolve(service).resolve("target/quarkus-app"),
+                        apps.resolve(service).resolve("target/quarkus-app"));
+            }
+            platform = Platform.start(new Platform.Options(apps, work, Ports.free(), Ports.free(), Ports.free(),
                     Ports.free(), Ports.free(), Ports.free(), false, false, securityEnv));
             System.out.printf("[reliability] platform up in %.1f s (work directory %s)%n", (System.nanoTime() - t0) / 1e9, work);
             Runtime.getRuntime().addShutdownHook(new Thread(ReliabilityPlatform::shutdown, "reliability-platform-stop"));
@@ -98,7 +107,7 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
         env.putAll(securityEnv);
         int n = extraReplicas.size() + 2;
         ServiceProcess replica = new ServiceProcess(service + "-replica" + n,
-                root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
+                apps.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
                 work.resolve("logs").resolve(service + "-replica" + n + ".log"));
         extraReplicas.add(replica);
         return replica;
@@ -110,6 +119,24 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
 
     public static Path logOf(String service) {
         return platform().service(service).log();
+    }
+
+    private static void copyRecursively(Path from, Path to) {
+        if (!Files.exists(from.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(from + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + from, e);
+        }
     }
 
     private static void deleteRecursively(Path dir) {
