@@ -149,6 +149,14 @@ public class ProblemMappers {
             if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
                 return dataConflict(c.getSQLState(), uri);
             }
+            if (t instanceof java.io.CharConversionException) { // e.g. a body starting with a bogus UCS-4 mark
+                return respond(new Problem("malformed-request-body", "Malformed request body", 400,
+                        "The body is not valid UTF-8 JSON", null), uri);
+            }
+            if (t instanceof java.time.DateTimeException) { // a date outside what the calendar arithmetic supports
+                return respond(new Problem("invalid-parameter", "Invalid parameter", 400,
+                        "A date is out of the supported range", null), uri);
+            }
             if (t instanceof org.hibernate.exception.DataException) {
                 return respond(new Problem("invalid-value", "Invalid value", 400,
                         "A value is out of range or too long for its field", null), uri);

@@ -53,6 +53,7 @@ public class IdempotentConsumer {
             throw e;
         }
         RuntimeException last = null;
+        long unavailableWaitMs = backoffMs;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
                 Outcome outcome = QuarkusTransaction.requiringNew().call(() -> apply(consumer, event, handler));
@@ -63,6 +64,15 @@ public class IdempotentConsumer {
                 throw e;
             } catch (RuntimeException e) {
                 last = e;
+                if (isUnavailable(e) && !Thread.currentThread().isInterrupted()) {
+                    // The database is down, not the event broken: this partition waits (the attempt does not count)
+                    // until the database is back, instead of dead-lettering a good event.
+                    LOG.debugf("Database unavailable while applying %s; waiting %d ms", event.id(), unavailableWaitMs);
+                    pause(unavailableWaitMs);
+                    unavailableWaitMs = Math.min(unavailableWaitMs * 2, 5_000);
+                    attempt--;
+                    continue;
+                }
                 LOG.debugf(e, "Attempt %d/%d of event %s (%s) failed", attempt, maxAttempts, event.id(), event.type());
                 if (attempt < maxAttempts) {
                     pause(backoffMs * attempt);
@@ -89,6 +99,26 @@ public class IdempotentConsumer {
         }
         handler.handle(event);
         return Outcome.APPLIED;
+    }
+
+    /** A connection-level failure (database unreachable or restarting), as opposed to a failing effect. */
+    static boolean isUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.hibernate.exception.JDBCConnectionException
+                    || c instanceof java.sql.SQLTransientConnectionException
+                    || c instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
+                    || sql.getSQLState().equals("57P03"))) {
+                return true;
+            }
+            if (c.getMessage() != null && c.getMessage().contains("Unable to acquire JDBC Connection")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void count(String consumer, String result) {
