@@ -267,8 +267,8 @@ final class Load {
                         errors++;
                     }
                 }
-                if (end > deadline && n >= 5) {
-                    break;
+                if (end > deadline && n >= 5 || n >= 5 && errors == n) {
+                    break; // time is up, or every call fails: enough to say so
                 }
             }
         }

@@ -12,7 +12,7 @@ record Settings(boolean quick, int connections, Duration warmup, Duration run, i
 
     static Settings full() {
         return new Settings(false, 8, Duration.ofSeconds(10), Duration.ofSeconds(15), 3, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), 0.5, 100_000, 10, 30, Duration.ofSeconds(60), 500, Duration.ofSeconds(5),
+                Duration.ofSeconds(20), 0.5, 100_000, 10, 30, Duration.ofSeconds(30), 500, Duration.ofSeconds(5),
                 Duration.ofSeconds(30), 100_000, Duration.ofSeconds(600));
     }
 
