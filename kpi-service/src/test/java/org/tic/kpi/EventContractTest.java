@@ -1,5 +1,6 @@
 package org.tic.kpi;
 
+import org.tic.devinfra.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
