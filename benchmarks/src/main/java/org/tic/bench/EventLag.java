@@ -58,7 +58,9 @@ final class EventLag {
         }
 
         boolean sustained() {
-            return achievedWriteRate >= 0.95 * offeredRate && neverVisible == 0 && writeErrors <= writes / 100;
+            // The writes kept up, every effect arrived, and the consumer kept up too (its backlog drained at once).
+            return achievedWriteRate >= 0.95 * offeredRate && neverVisible == 0 && writeErrors <= writes / 100
+                    && drainSeconds <= 2.0;
         }
     }
 

@@ -170,8 +170,21 @@ final class Report {
             if (!"ok".equals(sc.status)) {
                 md.append("Status: ").append(sc.status).append("\n\n");
             }
-            if (!sc.rows.isEmpty()) {
-                table(md, sc.rows);
+            // Rows of the same shape share a table; a row with other columns starts a new one.
+            List<Map<String, Object>> group = new ArrayList<>();
+            Set<String> shape = null;
+            for (Map<String, Object> row : sc.rows) {
+                Set<String> keys = scalarKeys(row);
+                if (shape != null && !keys.equals(shape)) {
+                    table(md, group);
+                    md.append("\n");
+                    group = new ArrayList<>();
+                }
+                shape = keys;
+                group.add(row);
+            }
+            if (!group.isEmpty()) {
+                table(md, group);
             }
             if (!sc.ratios.isEmpty()) {
                 md.append("\n| ratio | value | target | met | how |\n|---|---|---|---|---|\n");
@@ -198,6 +211,17 @@ final class Report {
             }
         }
         return md.toString();
+    }
+
+    private static Set<String> scalarKeys(Map<String, Object> row) {
+        Set<String> keys = new java.util.TreeSet<>();
+        row.forEach((k, v) -> {
+            boolean optional = k.startsWith("error at") || k.startsWith("statuses") || k.startsWith("errors at");
+            if (!optional && (!(v instanceof Map) && !(v instanceof Collection) || k.equals("runs"))) {
+                keys.add(k);
+            }
+        });
+        return keys;
     }
 
     private static void table(StringBuilder md, List<Map<String, Object>> rows) {
