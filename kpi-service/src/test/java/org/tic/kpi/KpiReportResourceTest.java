@@ -145,6 +145,37 @@ class KpiReportResourceTest {
     }
 
     @Test
+    void concurrentCorrectionsWithOneIfMatchHaveOneWinnerAndTheRestGet412() throws Exception {
+        String original = Fixtures.report(Fixtures.co2e(cluster, "30", "MT_CO2E_PER_YEAR", "EMITTED", "2024-02-01"));
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                Map<String, Object> body = Map.of("reason", "writer " + i,
+                        "report", Fixtures.co2e(cluster, String.valueOf(20 + i), "MT_CO2E_PER_YEAR", "EMITTED", "2024-06-01"));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body)
+                            .post("/api/v1/kpi-reports/" + original + "/corrections").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : answers) {
+                statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            // Found by the race suite: the losers used to get 409 "unique key" from the database instead of 412.
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(writers - 1, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/api/v1/kpi-reports/" + original + "/history").then().statusCode(200).body("", hasSize(2));
+    }
+
+    @Test
     void listsArePagedSortedAndFiltered() {
         UUID other = Fixtures.signatory("Paging Cluster", "NL", 2022);
         for (int i = 0; i < 5; i++) {

@@ -107,6 +107,10 @@ class ProjectResourceTest {
         given().get("/api/v1/projects/" + id).then().statusCode(200)
                 .header("ETag", "\"0\"").body("name", equalTo(name)).body("capacity.value", equalTo(4.5f));
         given().header("If-None-Match", "\"0\"").get("/api/v1/projects/" + id).then().statusCode(304);
+        // A read with an If-Match naming another version is refused like any other problem (found by the hostile suite).
+        given().header("If-Match", "garbage").get("/api/v1/projects/" + id).then().statusCode(412)
+                .contentType("application/problem+json").body("status", equalTo(412));
+        given().header("If-Match", "\"0\"").get("/api/v1/projects/" + id).then().statusCode(200);
         given().get("/api/v1/projects/" + id + "/stage-history").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.hasSize(1))
                 .body("items[0].from", nullValue())

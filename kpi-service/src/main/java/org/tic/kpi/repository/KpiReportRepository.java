@@ -118,6 +118,21 @@ public class KpiReportRepository implements PanacheRepositoryBase<KpiReport, UUI
         return w;
     }
 
+    /** The series a report version belongs to, read without loading the entity (series ids never change). */
+    public Optional<UUID> seriesOf(UUID reportId) {
+        return getEntityManager().createQuery("select r.seriesId from KpiReport r where r.id = :id", UUID.class)
+                .setParameter("id", reportId).getResultStream().findFirst();
+    }
+
+    /**
+     * Serialises writers of one series until the transaction ends (PostgreSQL advisory lock on a 64-bit hash of the
+     * series id), so concurrent corrections see each other's result instead of racing to the unique constraint.
+     */
+    public void lockSeries(UUID seriesId) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:s, 1093))) l")
+                .setParameter("s", seriesId.toString()).getSingleResult();
+    }
+
     public Optional<KpiReport> head(UUID seriesId) {
         return find("seriesId = ?1 and currentVersion = true", seriesId).firstResultOptional();
     }

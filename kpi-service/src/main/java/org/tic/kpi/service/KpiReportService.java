@@ -113,6 +113,9 @@ public class KpiReportService {
      * the body's, when it names another).
      */
     public KpiReport correct(UUID id, String ifMatch, KpiReportDraft draft, String reason, String actor) {
+        // Lock the series before loading any version: a concurrent correction then waits for the winner's commit and
+        // answers 412 (stale If-Match) or 409 (superseded) from the fresh state, never a unique-key failure.
+        reports.lockSeries(reports.seriesOf(id).orElseThrow(() -> ProblemException.notFound("Report", id)));
         KpiReport target = find(id);
         KpiReport head = target.currentVersion ? target
                 : reports.head(target.seriesId).orElseThrow(() -> new IllegalStateException("Series " + target.seriesId + " has no current version"));

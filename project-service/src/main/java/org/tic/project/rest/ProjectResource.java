@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
@@ -118,12 +119,18 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The project; its ETag is the version")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such project")
+    @APIResponse(responseCode = "412", description = "If-Match names another version")
     public Response get(@PathParam("id") UUID id, @Context Request request) {
         Project p = service.get(id);
         EntityTag tag = new EntityTag(String.valueOf(p.version));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.build();
+        Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        if (precondition != null) {
+            Response answer = precondition.build();
+            if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+                // An If-Match that names another version: a problem+json 412 like every other error, not a bare one.
+                throw ProblemException.preconditionFailed("If-Match does not match the current version \"" + p.version + "\"");
+            }
+            return answer;
         }
         return Response.ok(service.view(p)).tag(tag).build();
     }
