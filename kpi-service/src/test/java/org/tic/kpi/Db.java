@@ -45,6 +45,6 @@ public final class Db {
         execute("""
                 truncate kpi_current, kpi_report, kpi_import_row, kpi_import, cluster_record, cluster_status_fact,
                          cluster_status_period, cluster_merge, project_record;
-                update initiative_totals set fingerprint = '', totals = '{}' where id = 1""");
+                update initiative_totals set fingerprint = '', totals = '{}', data_version = data_version + 1 where id = 1""");
     }
 }

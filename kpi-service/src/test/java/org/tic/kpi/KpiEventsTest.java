@@ -95,6 +95,9 @@ class KpiEventsTest {
                         "INDUSTRIAL_COMPLEX", List.of("chemicals"), "SIGNATORY", null, 2025, null, 3)));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Db.count("select count(*) from processed_event where event_id = '" + eventId + "'") == 1);
+        // The totals are checked shortly after the change, in their own transaction: wait for that check.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Db.count("select count(*) from initiative_totals where checked_version >= data_version") == 1);
         assertEquals(before, Db.count("select count(*) from outbox_event where event_type = 'tic.kpi.initiative.totals-changed.v1'"),
                 "a rename does not change the totals");
     }

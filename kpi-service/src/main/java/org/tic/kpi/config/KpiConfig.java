@@ -41,6 +41,14 @@ public interface KpiConfig {
         /** Most points one time series may have (each point is a full as-of evaluation in memory). */
         @WithDefault("240")
         int maxTimeSeriesPoints();
+
+        /** How soon after a change today's totals are checked (and announced if they moved); a burst is checked once. */
+        @WithDefault("0.2s")
+        String announceEvery();
+
+        /** A check even without a local change: covers other replicas' changes and a crash between commit and check. */
+        @WithDefault("30s")
+        Duration sweepEvery();
     }
 
     interface PublishedSnapshots {

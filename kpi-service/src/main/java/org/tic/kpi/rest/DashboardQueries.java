@@ -164,7 +164,7 @@ public class DashboardQueries {
      */
     public DashboardViews.DataVersion dataVersion(LocalDate today) {
         Object[] r = (Object[]) em.createNativeQuery("""
-                select (select fingerprint from initiative_totals where id = 1),
+                select (select fingerprint || '/' || data_version from initiative_totals where id = 1),
                        (select changed_at from initiative_totals where id = 1),
                        (select count(*) || '/' || coalesce(max(updated_at)::text, '') from cluster_record),
                        (select count(*) || '/' || coalesce(max(updated_at)::text, '') from project_record),

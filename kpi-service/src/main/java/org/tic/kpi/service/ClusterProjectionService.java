@@ -63,7 +63,7 @@ public class ClusterProjectionService {
                 return false; // organizations, applications, policies: not needed for KPIs
             }
         }
-        totals.refresh(event.actor());
+        totals.changed(event.actor(), true);
         return true;
     }
 

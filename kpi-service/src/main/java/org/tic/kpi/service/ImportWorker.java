@@ -148,12 +148,10 @@ public class ImportWorker {
                     complete(importId, actor);
                     return;
                 }
-                for (ImportRepository.PendingRow row : rows) {
-                    if (stopping) {
-                        return;
-                    }
-                    apply(importId, columns, row, rights);
+                if (stopping) {
+                    return;
                 }
+                applyChunk(importId, columns, rows, rights);
             }
         } catch (RuntimeException e) {
             // The lease expires and the periodic scan retries the job from its first pending row.
@@ -161,20 +159,50 @@ public class ImportWorker {
         }
     }
 
-    private void apply(UUID importId, List<String> columns, ImportRepository.PendingRow row, Rights rights) {
+    /**
+     * Applies a fetched chunk of rows in one transaction (one commit instead of one per row). Rows with errors are
+     * recorded as rejected inside it; if the database refuses a row, the whole chunk rolls back and its rows are
+     * applied one per transaction, so that only the refused row is rejected.
+     */
+    private void applyChunk(UUID importId, List<String> columns, List<ImportRepository.PendingRow> rows, Rights rights) {
+        int[] imported = {0};
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                List<FieldError> errors = new ArrayList<>();
-                KpiReportDraft draft = draft(columns, row, rights, errors);
-                if (errors.isEmpty()) {
-                    KpiReport r = reports.reportFromImport(draft, importId, rights.actor());
-                    imports.finishRow(importId, row.line(), r.id, null, lease());
-                    count("imported");
-                } else {
-                    imports.finishRow(importId, row.line(), null, errorsJson(errors), lease());
-                    count("rejected");
+                imported[0] = 0;
+                for (ImportRepository.PendingRow row : rows) {
+                    if (applyRow(importId, columns, row, rights)) {
+                        imported[0]++;
+                    }
                 }
             });
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Import %s: a chunk of %d rows failed; applying its rows one by one", importId, rows.size());
+            for (ImportRepository.PendingRow row : rows) {
+                apply(importId, columns, row, rights);
+            }
+            return;
+        }
+        registry.counter("tic.kpi.import.rows", "result", "imported").increment(imported[0]);
+        registry.counter("tic.kpi.import.rows", "result", "rejected").increment(rows.size() - imported[0]);
+    }
+
+    /** One row in the caller's transaction: stored, or recorded as rejected with its errors. @return stored */
+    private boolean applyRow(UUID importId, List<String> columns, ImportRepository.PendingRow row, Rights rights) {
+        List<FieldError> errors = new ArrayList<>();
+        KpiReportDraft draft = draft(columns, row, rights, errors);
+        if (errors.isEmpty()) {
+            KpiReport r = reports.reportFromImport(draft, importId, rights.actor());
+            imports.finishRow(importId, row.line(), r.id, null, lease());
+            return true;
+        }
+        imports.finishRow(importId, row.line(), null, errorsJson(errors), lease());
+        return false;
+    }
+
+    private void apply(UUID importId, List<String> columns, ImportRepository.PendingRow row, Rights rights) {
+        try {
+            boolean stored = QuarkusTransaction.requiringNew().call(() -> applyRow(importId, columns, row, rights));
+            count(stored ? "imported" : "rejected");
         } catch (RuntimeException e) {
             // Nothing of the row was written (its transaction rolled back); record why, on its own.
             LOG.debugf(e, "Import %s line %d could not be stored", importId, row.line());
@@ -250,7 +278,7 @@ public class ImportWorker {
             data.put("rowsImported", job.rowsImported);
             data.put("rowsRejected", job.rowsRejected);
             outbox.record(KpiEventTypes.KPI_IMPORT, job.id, KpiEventTypes.IMPORT_COMPLETED, data, actor);
-            totals.refresh(actor); // once per import, not once per row
+            totals.changed(actor, true); // totals checked once per import, not once per row
         });
         LOG.infof("Import %s completed", importId);
     }

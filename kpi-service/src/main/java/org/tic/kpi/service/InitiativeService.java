@@ -1,6 +1,8 @@
 package org.tic.kpi.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.tic.commons.error.ProblemException;
 import org.tic.kpi.config.KpiConfig;
@@ -44,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -92,10 +95,25 @@ public class InitiativeService {
     private final RollupMapper mapper;
     private final KpiConfig config;
     private final Clock clock;
+    private final EntityManager em;
+    /** Today's roll-up and what was derived from it, valid while the data version and the date stay put. */
+    private volatile Today cached;
+
+    /**
+     * Today's inputs and roll-up at one data version, read in one snapshot; {@code derived} memoises answers computed
+     * from them (breakdowns, per-cluster indexes), so repeated current-date reads cost one primary-key read.
+     */
+    private record Today(long version, LocalDate date, Input input, Rollup rollup, Map<String, Object> derived) {
+
+        @SuppressWarnings("unchecked")
+        <T> T derive(String key, Function<Today, T> compute) {
+            return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+        }
+    }
 
     public InitiativeService(ClusterRecordRepository clusters, ProjectRecordRepository projects, KpiReportRepository reports,
                              CurrentValueRepository current, PublishedSnapshotRepository published, RollupMapper mapper,
-                             KpiConfig config, Clock clock) {
+                             KpiConfig config, Clock clock, EntityManager em) {
         this.clusters = clusters;
         this.projects = projects;
         this.reports = reports;
@@ -104,6 +122,43 @@ public class InitiativeService {
         this.mapper = mapper;
         this.config = config;
         this.clock = clock;
+        this.em = em;
+    }
+
+    /** The roll-ups' data version: bumped in the transaction of every change to their inputs. */
+    public long dataVersion() {
+        return ((Number) em.createNativeQuery("select data_version from initiative_totals where id = 1")
+                .getSingleResult()).longValue();
+    }
+
+    /** Today's roll-up: reused while the data version stays put, else recomputed once (other readers wait for it). */
+    private Today today(LocalDate date) {
+        long version = dataVersion();
+        Today t = cached;
+        if (t != null && t.version() == version && t.date().equals(date)) {
+            return t;
+        }
+        synchronized (this) {
+            t = cached;
+            if (t != null && t.version() >= version && t.date().equals(date)) {
+                return t;
+            }
+            Today fresh = QuarkusTransaction.requiringNew().call(() -> {
+                // The version and every input from one snapshot: a cached roll-up is exactly one committed state.
+                em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+                long v = dataVersion();
+                Input in = new Input(date, clusters.signatoriesOn(date), clusters.merges(), projects.allInfos(), current.all());
+                return new Today(v, date, in, RollupCalculator.compute(in), new ConcurrentHashMap<>());
+            });
+            cached = fresh;
+            return fresh;
+        }
+    }
+
+    /** Today's roll-up with the data version it was computed at (for the totals tracker). */
+    public Map.Entry<Long, Rollup> rollupToday() {
+        Today t = today(today());
+        return Map.entry(t.version(), t.rollup());
     }
 
     public LocalDate today() {
@@ -117,11 +172,17 @@ public class InitiativeService {
         if (d.isAfter(today)) {
             throw ProblemException.invalid("asOf", "must not be in the future");
         }
-        List<RollupCalculator.Value> values = d.equals(today) ? current.all() : reports.standingOn(d);
-        return new Input(d, clusters.signatoriesOn(d), clusters.merges(), projects.allInfos(), values);
+        if (d.equals(today)) {
+            return today(d).input();
+        }
+        return new Input(d, clusters.signatoriesOn(d), clusters.merges(), projects.allInfos(), reports.standingOn(d));
     }
 
     public Rollup rollup(LocalDate asOf) {
+        LocalDate today = today();
+        if (asOf == null || asOf.equals(today)) {
+            return today(today).rollup();
+        }
         return RollupCalculator.compute(inputOn(asOf));
     }
 
@@ -130,7 +191,12 @@ public class InitiativeService {
         List<TotalView> totals = mapper.toViews(r.totals(), "CLUSTERS");
         return new SummaryView(r.asOf(), r.asOf().equals(today()) ? "CURRENT_VALUES" : "REPORT_HISTORY",
                 r.signatories().size(), r.countries().size(), List.copyOf(r.countries()),
-                clusters.yearOnlySignatoriesOn(r.asOf()), totals, publishedBeside(r));
+                yearOnlySignatoriesOn(r.asOf()), totals, publishedBeside(r));
+    }
+
+    private int yearOnlySignatoriesOn(LocalDate d) {
+        return d.equals(today()) ? today(d).derive("yearOnly", t -> clusters.yearOnlySignatoriesOn(d))
+                : clusters.yearOnlySignatoriesOn(d);
     }
 
     private SummaryView.PublishedView publishedBeside(Rollup r) {
@@ -159,7 +225,14 @@ public class InitiativeService {
     }
 
     public BreakdownView breakdown(BreakdownBy by, LocalDate asOf) {
-        Rollup r = rollup(asOf);
+        LocalDate today = today();
+        if (asOf == null || asOf.equals(today)) {
+            return today(today).derive("breakdown:" + by, t -> breakdown(by, t.rollup()));
+        }
+        return breakdown(by, rollup(asOf));
+    }
+
+    private BreakdownView breakdown(BreakdownBy by, Rollup r) {
         List<RollupCalculator.Group> groups;
         String note;
         String counted = "CLUSTERS";
@@ -307,9 +380,18 @@ public class InitiativeService {
 
     public ClusterKpisView clusterKpis(UUID clusterId, LocalDate asOf) {
         ClusterRecord c = clusters.findByIdOptional(clusterId).orElseThrow(() -> ProblemException.notFound("Cluster", clusterId));
-        Input input = inputOn(asOf);
-        Rollup r = RollupCalculator.compute(input);
+        LocalDate today = today();
+        boolean current = asOf == null || asOf.equals(today);
+        Today cachedToday = current ? today(today) : null;
+        Input input = current ? cachedToday.input() : inputOn(asOf);
+        Rollup r = current ? cachedToday.rollup() : RollupCalculator.compute(input);
         LocalDate d = r.asOf();
+        // Indexes of the roll-up by cluster and by project (memoised for today's), so one cluster's view does not
+        // scan every figure and value of the initiative.
+        Map<UUID, List<RollupCalculator.ClusterFigure>> figuresByCluster = current
+                ? cachedToday.derive("figuresByCluster", t -> figuresByCluster(t.rollup())) : figuresByCluster(r);
+        Map<UUID, List<RollupCalculator.Value>> projectValues = current
+                ? cachedToday.derive("projectValues", t -> projectValues(t.input())) : projectValues(input);
         List<StatusTimeline.Period> periods = clusters.periods(clusterId);
         String status = StatusTimeline.statusOn(periods, d);
         boolean counted = r.signatories().containsKey(clusterId);
@@ -322,7 +404,7 @@ public class InitiativeService {
         }
 
         List<RollupCalculator.ClusterFigure> figures = counted
-                ? r.clusterFigures().stream().filter(f -> f.clusterId().equals(clusterId)).toList()
+                ? figuresByCluster.getOrDefault(clusterId, List.of())
                 : RollupCalculator.figuresOf(clusterId, input.values(), input.merges(), d);
         List<ClusterKpisView.FigureView> figureViews = figures.stream()
                 .sorted(Comparator.comparing(f -> f.bucket().key()))
@@ -344,11 +426,8 @@ public class InitiativeService {
         Map<String, RollupCalculator.ProjectFigure> rollupFigures = new HashMap<>();
         r.projectFigures().forEach(f -> rollupFigures.put(f.projectId() + "|" + f.bucket().key(), f));
         List<ClusterKpisView.ProjectFigureView> projectViews = new ArrayList<>();
-        for (RollupCalculator.Value v : input.values()) {
-            ProjectRecord p = v.subjectType() == SubjectType.PROJECT ? mine.get(v.subjectId()) : null;
-            if (p == null) {
-                continue;
-            }
+        for (ProjectRecord p : mine.values()) {
+          for (RollupCalculator.Value v : projectValues.getOrDefault(p.id, List.of())) {
             RollupCalculator.ProjectFigure f = rollupFigures.get(p.id + "|" + v.bucket().key());
             Set<UUID> clustersOfProject = new HashSet<>();
             if (f != null) {
@@ -361,6 +440,7 @@ public class InitiativeService {
             projectViews.add(new ClusterKpisView.ProjectFigureView(p.id, p.name, p.category, p.stage, v.bucket().key(),
                     v.bucket().label(), v.bucket().baseUnit().name(), RollupMapper.plain(v.amount()), v.reportId(),
                     !sharedWith.isEmpty(), sharedWith.isEmpty() ? null : sharedWith, f != null && f.covered()));
+          }
         }
         projectViews.sort(Comparator.comparing(ClusterKpisView.ProjectFigureView::name)
                 .thenComparing(ClusterKpisView.ProjectFigureView::key));
@@ -369,6 +449,22 @@ public class InitiativeService {
                 .map(p -> new ClusterKpisView.StatusPeriodView(p.status(), p.from(), p.to(), p.origin().name())).toList();
         return new ClusterKpisView(c.id, c.name, c.slug, c.country, c.worldRegion, c.type, List.copyOf(c.sectors), d,
                 status, counted, reason, mergedInto, history, figureViews, projectViews);
+    }
+
+    private static Map<UUID, List<RollupCalculator.ClusterFigure>> figuresByCluster(Rollup r) {
+        Map<UUID, List<RollupCalculator.ClusterFigure>> m = new HashMap<>();
+        r.clusterFigures().forEach(f -> m.computeIfAbsent(f.clusterId(), k -> new ArrayList<>()).add(f));
+        return m;
+    }
+
+    private static Map<UUID, List<RollupCalculator.Value>> projectValues(Input input) {
+        Map<UUID, List<RollupCalculator.Value>> m = new HashMap<>();
+        for (RollupCalculator.Value v : input.values()) {
+            if (v.subjectType() == SubjectType.PROJECT) {
+                m.computeIfAbsent(v.subjectId(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        return m;
     }
 
     private static List<String> single(String value) {

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.tic.kpi.config.KpiConfig;
 import org.tic.commons.outbox.OutboxWriter;
 import org.tic.kpi.domain.RollupCalculator;
 import org.tic.kpi.event.KpiEventTypes;
@@ -18,15 +25,25 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Announces {@code tic.kpi.initiative.totals-changed.v1} when today's initiative totals differ from the last ones
- * announced, in the same transaction as the change that moved them (a report, a correction, an import's end, or a
- * membership or project event). Writers take the single initiative_totals row lock first, so concurrent changes
- * are compared one after the other and each announcement reflects everything committed before it.
+ * Keeps the roll-ups' data version and announces {@code tic.kpi.initiative.totals-changed.v1} when today's totals
+ * differ from the last ones announced.
+ * <p>Every change to a roll-up input calls {@link #changed} in its own transaction: it bumps
+ * {@code initiative_totals.data_version} (readers reuse today's roll-up while it stays put) and, after the commit,
+ * marks the totals as due for a check. A scheduled check (every {@code tic.kpi.rollups.announce-every}, and a sweep
+ * every {@code tic.kpi.rollups.sweep-every} that also covers changes made by other replicas or lost to a crash)
+ * computes the totals in one REPEATABLE READ snapshot, then, under the row lock, announces them if they differ from
+ * the last announcement and no newer version was checked meanwhile. So writers no longer recompute the roll-up
+ * (O(clusters)) in their own transaction, a burst of changes is announced once, and every announcement still
+ * reflects one consistent committed state, in version order.
  */
 @ApplicationScoped
 public class InitiativeTotalsTracker {
+
+    private static final Logger LOG = Logger.getLogger(InitiativeTotalsTracker.class);
 
     /** Event data: {@code { asOf, signatoryClusters, countries, metrics: { bucketKey: MetricTotal } }}. */
     public record TotalsChanged(LocalDate asOf, int signatoryClusters, int countries, Map<String, MetricTotal> metrics) {
@@ -39,24 +56,82 @@ public class InitiativeTotalsTracker {
     private record Fingerprinted(int signatoryClusters, int countries, Map<String, MetricTotal> metrics) {
     }
 
+    private record Computed(long version, RollupCalculator.Rollup rollup) {
+    }
+
     private final EntityManager em;
     private final InitiativeService initiative;
     private final OutboxWriter outbox;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final KpiConfig config;
+    /** Start dirty: the first check after start-up announces whatever changed while no replica was checking. */
+    private final AtomicBoolean due = new AtomicBoolean(true);
+    private final AtomicReference<String> lastActor = new AtomicReference<>("kpi-service");
+    private volatile long lastCheckNanos = System.nanoTime();
 
-    public InitiativeTotalsTracker(EntityManager em, InitiativeService initiative, OutboxWriter outbox, ObjectMapper json) {
+    public InitiativeTotalsTracker(EntityManager em, InitiativeService initiative, OutboxWriter outbox, ObjectMapper json,
+                                   TransactionSynchronizationRegistry transactions, KpiConfig config) {
         this.em = em;
         this.initiative = initiative;
         this.outbox = outbox;
         this.json = json;
+        this.transactions = transactions;
+        this.config = config;
     }
 
-    /** @return whether the totals changed (and an event was recorded) */
+    /**
+     * Records, in the caller's transaction, that a roll-up input changed. Call it last in the transaction: the bump
+     * holds the single initiative_totals row until commit, which orders concurrent writers' versions.
+     *
+     * @param announce whether to check the totals after the commit (an import checks once, when it completes)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(String actor, boolean announce) {
+        em.flush();
+        em.createNativeQuery("update initiative_totals set data_version = data_version + 1 where id = 1").executeUpdate();
+        if (announce) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        lastActor.set(actor == null ? "kpi-service" : actor);
+                        due.set(true);
+                    }
+                }
+            });
+        }
+    }
+
+    @Scheduled(every = "${tic.kpi.rollups.announce-every:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkWhenDue() {
+        boolean sweep = System.nanoTime() - lastCheckNanos > config.rollups().sweepEvery().toNanos();
+        if (!due.getAndSet(false) && !sweep) {
+            return;
+        }
+        lastCheckNanos = System.nanoTime();
+        try {
+            refresh(lastActor.get());
+        } catch (RuntimeException e) {
+            due.set(true); // e.g. the database is unreachable: try again on the next tick
+            LOG.debugf(e, "Totals check failed; retrying");
+        }
+    }
+
+    /**
+     * Checks today's totals now (in new transactions) and announces them if they changed.
+     *
+     * @return whether the totals changed (and an event was recorded)
+     */
     public boolean refresh(String actor) {
-        em.flush(); // our own changes must be visible to the roll-up queries below
-        em.createNativeQuery("select id from initiative_totals where id = 1 for update").getSingleResult();
-        RollupCalculator.Rollup r = initiative.rollup(null);
+        // Today's roll-up with its data version (computed from one snapshot, or reused at that version).
+        Map.Entry<Long, RollupCalculator.Rollup> today = initiative.rollupToday();
+        Computed c = new Computed(today.getKey(), today.getValue());
+        RollupCalculator.Rollup r = c.rollup();
         Map<String, MetricTotal> metrics = new TreeMap<>();
         for (RollupCalculator.Total t : r.totals()) {
             metrics.put(t.bucket().key(), new MetricTotal(t.bucket().label(), t.bucket().baseUnit().name(),
@@ -70,19 +145,30 @@ public class InitiativeTotalsTracker {
             throw new IllegalStateException(e);
         }
         String fingerprint = sha256(body);
-        String previous = (String) em.createNativeQuery("select fingerprint from initiative_totals where id = 1")
-                .getSingleResult();
-        if (fingerprint.equals(previous)) {
-            return false;
-        }
-        em.createNativeQuery("update initiative_totals set as_of = ?1, fingerprint = ?2, totals = ?3, changed_at = now() where id = 1")
-                .setParameter(1, r.asOf())
-                .setParameter(2, fingerprint)
-                .setParameter(3, body)
-                .executeUpdate();
-        outbox.record(KpiEventTypes.INITIATIVE, KpiEventTypes.INITIATIVE_ID, KpiEventTypes.TOTALS_CHANGED,
-                new TotalsChanged(r.asOf(), r.signatories().size(), r.countries().size(), metrics), actor);
-        return true;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) em.createNativeQuery(
+                    "select fingerprint, checked_version from initiative_totals where id = 1 for update").getSingleResult();
+            String previous = (String) row[0];
+            long checked = ((Number) row[1]).longValue();
+            if (checked > c.version()) {
+                return false; // a check of a newer state already happened (another replica, or a later tick)
+            }
+            if (fingerprint.equals(previous)) {
+                em.createNativeQuery("update initiative_totals set checked_version = ?1 where id = 1")
+                        .setParameter(1, c.version()).executeUpdate();
+                return false;
+            }
+            em.createNativeQuery("update initiative_totals set as_of = ?1, fingerprint = ?2, totals = ?3, changed_at = now(), "
+                            + "checked_version = ?4 where id = 1")
+                    .setParameter(1, r.asOf())
+                    .setParameter(2, fingerprint)
+                    .setParameter(3, body)
+                    .setParameter(4, c.version())
+                    .executeUpdate();
+            outbox.record(KpiEventTypes.INITIATIVE, KpiEventTypes.INITIATIVE_ID, KpiEventTypes.TOTALS_CHANGED,
+                    new TotalsChanged(r.asOf(), r.signatories().size(), r.countries().size(), metrics), actor);
+            return true;
+        });
     }
 
     private static String sha256(String s) {

@@ -100,9 +100,7 @@ public class KpiReportService {
         refreshCurrent(r.subjectType, r.subjectId, r.bucketKey);
         outbox.record(KpiEventTypes.KPI_REPORT, r.seriesId, KpiEventTypes.REPORT_REPORTED,
                 Map.of("report", mapper.toView(r)), actor);
-        if (announceTotals) {
-            totals.refresh(actor);
-        }
+        totals.changed(actor, announceTotals); // import rows: the import checks the totals once, when it completes
         return r;
     }
 
@@ -160,7 +158,7 @@ public class KpiReportService {
         data.put("report", mapper.toView(next));
         data.put("supersededId", head.id);
         outbox.record(KpiEventTypes.KPI_REPORT, next.seriesId, KpiEventTypes.REPORT_SUPERSEDED, data, actor);
-        totals.refresh(actor);
+        totals.changed(actor, true);
         return next;
     }
 

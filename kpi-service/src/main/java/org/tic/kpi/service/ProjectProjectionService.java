@@ -74,7 +74,7 @@ public class ProjectProjectionService {
         if (created) {
             projects.persist(p);
         }
-        totals.refresh(event.actor());
+        totals.changed(event.actor(), true);
         return true;
     }
 }
