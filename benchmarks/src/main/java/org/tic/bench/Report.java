@@ -203,7 +203,7 @@ final class Report {
             }
         }
         if (!recommendations.isEmpty()) {
-            md.append("\n## Recommended fixes (not applied: the services are being edited by others)\n\n");
+            md.append("\n## Open recommendations (what the profile still points to)\n\n");
             md.append("| problem | file | change | expected gain |\n|---|---|---|---|\n");
             for (Map<String, Object> r : recommendations) {
                 md.append("| ").append(r.get("problem")).append(" | `").append(r.get("file")).append("` | ")
