@@ -64,17 +64,32 @@ public class ClusterRecordRepository implements PanacheRepositoryBase<ClusterRec
         return facts;
     }
 
+    /**
+     * Stores a cluster's rebuilt periods, writing only from the first one that differs from what is stored: a new
+     * status usually changes the last period or adds one, so an event costs a few statements, not a rewrite of the
+     * whole history.
+     */
     public void replacePeriods(UUID clusterId, List<StatusTimeline.Period> periods) {
         var em = getEntityManager();
-        em.createNativeQuery("delete from cluster_status_period where cluster_id = ?1").setParameter(1, clusterId)
-                .executeUpdate();
-        int seq = 0;
-        for (StatusTimeline.Period p : periods) {
+        List<StatusTimeline.Period> stored = periods(clusterId);
+        int same = 0;
+        while (same < stored.size() && same < periods.size() && stored.get(same).equals(periods.get(same))) {
+            same++;
+        }
+        if (same == stored.size() && same == periods.size()) {
+            return;
+        }
+        if (same < stored.size()) {
+            em.createNativeQuery("delete from cluster_status_period where cluster_id = ?1 and seq >= ?2")
+                    .setParameter(1, clusterId).setParameter(2, same).executeUpdate();
+        }
+        for (int seq = same; seq < periods.size(); seq++) {
+            StatusTimeline.Period p = periods.get(seq);
             em.createNativeQuery("""
                             insert into cluster_status_period (cluster_id, seq, status, valid_from, valid_to, origin)
                             values (?1, ?2, ?3, ?4, ?5, ?6)""")
                     .setParameter(1, clusterId)
-                    .setParameter(2, seq++)
+                    .setParameter(2, seq)
                     .setParameter(3, p.status())
                     .setParameter(4, p.from())
                     .setParameter(5, p.to())
