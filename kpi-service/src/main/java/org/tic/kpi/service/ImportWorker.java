@@ -182,8 +182,8 @@ public class ImportWorker {
             }
             return;
         }
-        registry.counter("tic.kpi.import.rows", "result", "imported").increment(imported[0]);
-        registry.counter("tic.kpi.import.rows", "result", "rejected").increment(rows.size() - imported[0]);
+        count("imported", imported[0]);
+        count("rejected", rows.size() - imported[0]);
     }
 
     /** One row in the caller's transaction: stored, or recorded as rejected with its errors. @return stored */
@@ -296,7 +296,11 @@ public class ImportWorker {
     }
 
     private void count(String result) {
-        registry.counter("tic.kpi.import.rows", "result", result).increment();
+        count(result, 1);
+    }
+
+    private void count(String result, int rows) {
+        registry.counter("tic.kpi.import.rows", "result", result).increment(rows);
     }
 
     private static String rootMessage(Throwable t) {

@@ -56,9 +56,6 @@ public class InitiativeTotalsTracker {
     private record Fingerprinted(int signatoryClusters, int countries, Map<String, MetricTotal> metrics) {
     }
 
-    private record Computed(long version, RollupCalculator.Rollup rollup) {
-    }
-
     private final EntityManager em;
     private final InitiativeService initiative;
     private final OutboxWriter outbox;
@@ -130,8 +127,8 @@ public class InitiativeTotalsTracker {
     public boolean refresh(String actor) {
         // Today's roll-up with its data version (computed from one snapshot, or reused at that version).
         Map.Entry<Long, RollupCalculator.Rollup> today = initiative.rollupToday();
-        Computed c = new Computed(today.getKey(), today.getValue());
-        RollupCalculator.Rollup r = c.rollup();
+        long version = today.getKey();
+        RollupCalculator.Rollup r = today.getValue();
         Map<String, MetricTotal> metrics = new TreeMap<>();
         for (RollupCalculator.Total t : r.totals()) {
             metrics.put(t.bucket().key(), new MetricTotal(t.bucket().label(), t.bucket().baseUnit().name(),
@@ -150,12 +147,12 @@ public class InitiativeTotalsTracker {
                     "select fingerprint, checked_version from initiative_totals where id = 1 for update").getSingleResult();
             String previous = (String) row[0];
             long checked = ((Number) row[1]).longValue();
-            if (checked > c.version()) {
+            if (checked > version) {
                 return false; // a check of a newer state already happened (another replica, or a later tick)
             }
             if (fingerprint.equals(previous)) {
                 em.createNativeQuery("update initiative_totals set checked_version = ?1 where id = 1")
-                        .setParameter(1, c.version()).executeUpdate();
+                        .setParameter(1, version).executeUpdate();
                 return false;
             }
             em.createNativeQuery("update initiative_totals set as_of = ?1, fingerprint = ?2, totals = ?3, changed_at = now(), "
@@ -163,7 +160,7 @@ public class InitiativeTotalsTracker {
                     .setParameter(1, r.asOf())
                     .setParameter(2, fingerprint)
                     .setParameter(3, body)
-                    .setParameter(4, c.version())
+                    .setParameter(4, version)
                     .executeUpdate();
             outbox.record(KpiEventTypes.INITIATIVE, KpiEventTypes.INITIATIVE_ID, KpiEventTypes.TOTALS_CHANGED,
                     new TotalsChanged(r.asOf(), r.signatories().size(), r.countries().size(), metrics), actor);
