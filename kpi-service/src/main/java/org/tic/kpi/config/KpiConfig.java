@@ -38,7 +38,7 @@ public interface KpiConfig {
     }
 
     interface Rollups {
-        /** Most points one time series may have (each point is a full as-of evaluation in memory). */
+        /** Most points one time series may have (each point is an as-of roll-up). */
         @WithDefault("240")
         int maxTimeSeriesPoints();
 
@@ -49,6 +49,14 @@ public interface KpiConfig {
         /** A check even without a local change: covers other replicas' changes and a crash between commit and check. */
         @WithDefault("30s")
         Duration sweepEvery();
+
+        /** How many past dates' roll-ups each replica keeps (least recently used dropped first). */
+        @WithDefault("64")
+        int cachedDates();
+
+        /** How long the log of what each change touched is kept (cached roll-ups older than that recompute). */
+        @WithDefault("P1D")
+        Duration changeLogRetention();
     }
 
     interface PublishedSnapshots {

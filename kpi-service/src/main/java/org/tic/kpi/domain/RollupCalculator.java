@@ -110,6 +110,9 @@ public final class RollupCalculator {
     private static final Comparator<MetricBucket> BUCKET_ORDER = Comparator.comparing(MetricBucket::metric)
             .thenComparing(MetricBucket::key);
 
+    /** The order totals are listed in (by metric, then bucket key). */
+    static final Comparator<Total> BUCKET_ORDER_OF_TOTALS = Comparator.comparing(Total::bucket, BUCKET_ORDER);
+
     private RollupCalculator() {
     }
 
@@ -275,7 +278,7 @@ public final class RollupCalculator {
                 totals.add(new Total(bucket, sum, null, sum, reporting.size(), ids.size(), fs.size(), covered, 0,
                         fs.size(), qualifiers));
             }
-            totals.sort(Comparator.comparing(Total::bucket, BUCKET_ORDER));
+            totals.sort(BUCKET_ORDER_OF_TOTALS);
             SortedSet<String> countries = new TreeSet<>();
             clusters.forEach(c -> {
                 ClusterInfo info = r.signatories().get(c);
@@ -371,7 +374,7 @@ public final class RollupCalculator {
             totals.add(new Total(bucket, total, fromClusters, fromProjects, reporting.size(), scope.size(),
                     projectsCounted, projectsCovered, inherited, reports.size(), qualifiers));
         }
-        totals.sort(Comparator.comparing(Total::bucket, BUCKET_ORDER));
+        totals.sort(BUCKET_ORDER_OF_TOTALS);
         return totals;
     }
 

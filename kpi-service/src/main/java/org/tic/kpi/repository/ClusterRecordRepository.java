@@ -128,13 +128,14 @@ public class ClusterRecordRepository implements PanacheRepositoryBase<ClusterRec
                                         and (p.valid_to is null or p.valid_to > ?1))""")
                 .setParameter(1, date)
                 .getResultList();
-        List<RollupCalculator.ClusterInfo> infos = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            String sectors = (String) r[5];
-            infos.add(new RollupCalculator.ClusterInfo((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], sectors == null || sectors.isEmpty() ? List.of() : List.of(sectors.split("\u001f"))));
-        }
-        return infos;
+        return rows.stream().map(ClusterRecordRepository::info).toList();
+    }
+
+    /** A row of (id, name, country, world_region, type, sectors joined by U+001F) as the roll-up's projection. */
+    static RollupCalculator.ClusterInfo info(Object[] r) {
+        String sectors = (String) r[5];
+        return new RollupCalculator.ClusterInfo((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                sectors == null || sectors.isEmpty() ? List.of() : List.of(sectors.split("\u001f")));
     }
 
     /** Signatories on the date whose start is only known by year (counted from 1 January). */

@@ -1,8 +1,6 @@
 package org.tic.kpi.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.tic.commons.error.ProblemException;
 import org.tic.kpi.config.KpiConfig;
@@ -13,11 +11,11 @@ import org.tic.kpi.domain.ProjectRecord;
 import org.tic.kpi.domain.PublishedSnapshot;
 import org.tic.kpi.domain.RollupCalculator;
 import org.tic.kpi.domain.RollupCalculator.Input;
+import org.tic.kpi.domain.RollupCombiner;
 import org.tic.kpi.domain.RollupCalculator.Rollup;
 import org.tic.kpi.domain.StatusTimeline;
 import org.tic.kpi.domain.SubjectType;
 import org.tic.kpi.domain.UnitDimension;
-import org.tic.kpi.domain.ValueSelector;
 import org.tic.kpi.mapping.BreakdownView;
 import org.tic.kpi.mapping.ClusterKpisView;
 import org.tic.kpi.mapping.PipelineView;
@@ -26,13 +24,11 @@ import org.tic.kpi.mapping.SummaryView;
 import org.tic.kpi.mapping.TimeSeriesView;
 import org.tic.kpi.mapping.TotalView;
 import org.tic.kpi.repository.ClusterRecordRepository;
-import org.tic.kpi.repository.CurrentValueRepository;
-import org.tic.kpi.repository.KpiReportRepository;
 import org.tic.kpi.repository.ProjectRecordRepository;
 import org.tic.kpi.repository.PublishedSnapshotRepository;
+import org.tic.kpi.repository.RollupQueries;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,19 +42,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Initiative roll-ups. Loads the inputs of {@link RollupCalculator} and maps its results:
- * <ul>
- *   <li>today: signatories from the status periods, values from the maintained current-value table: the cost is
- *       one row per subject and bucket, whatever the number of reports and corrections behind them;</li>
- *   <li>as of an earlier date: values are the report versions that stood on that date, chosen in PostgreSQL
- *       ({@code DISTINCT ON}) from the versions reported up to the date: cost grows with the number of versions
- *       reported before the date (one index range scan), the answer is one row per subject and bucket;</li>
- *   <li>time series: all versions up to the last date are read once and every point is evaluated in memory.</li>
- * </ul>
+ * The initiative's views (summary, breakdowns, time series, one cluster's figures, the pipeline), built from the
+ * roll-up of a date that {@link RollupStore} loads and caches: plain signatories aggregated in PostgreSQL, the linked
+ * ones (merges, projects) evaluated by {@link RollupCalculator}, added up by {@link RollupCombiner}. Breakdowns and
+ * other derived parts are memoised with the roll-up they come from.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -89,117 +79,44 @@ public class InitiativeService {
 
     private final ClusterRecordRepository clusters;
     private final ProjectRecordRepository projects;
-    private final KpiReportRepository reports;
-    private final CurrentValueRepository current;
+    private final RollupStore store;
+    private final RollupQueries queries;
     private final PublishedSnapshotRepository published;
     private final RollupMapper mapper;
     private final KpiConfig config;
-    private final Clock clock;
-    private final EntityManager em;
-    /** Today's roll-up and what was derived from it, valid while the data version and the date stay put. */
-    private volatile Today cached;
 
-    /**
-     * Today's inputs and roll-up at one data version, read in one snapshot; {@code derived} memoises answers computed
-     * from them (breakdowns, per-cluster indexes), so repeated current-date reads cost one primary-key read.
-     */
-    private record Today(long version, LocalDate date, Input input, Rollup rollup, Map<String, Object> derived) {
-
-        @SuppressWarnings("unchecked")
-        <T> T derive(String key, Function<Today, T> compute) {
-            return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
-        }
-    }
-
-    public InitiativeService(ClusterRecordRepository clusters, ProjectRecordRepository projects, KpiReportRepository reports,
-                             CurrentValueRepository current, PublishedSnapshotRepository published, RollupMapper mapper,
-                             KpiConfig config, Clock clock, EntityManager em) {
+    public InitiativeService(ClusterRecordRepository clusters, ProjectRecordRepository projects, RollupStore store,
+                             RollupQueries queries, PublishedSnapshotRepository published, RollupMapper mapper,
+                             KpiConfig config) {
         this.clusters = clusters;
         this.projects = projects;
-        this.reports = reports;
-        this.current = current;
+        this.store = store;
+        this.queries = queries;
         this.published = published;
         this.mapper = mapper;
         this.config = config;
-        this.clock = clock;
-        this.em = em;
     }
 
-    /** The roll-ups' data version: bumped in the transaction of every change to their inputs. */
-    public long dataVersion() {
-        return ((Number) em.createNativeQuery("select data_version from initiative_totals where id = 1")
-                .getSingleResult()).longValue();
-    }
-
-    /** Today's roll-up: reused while the data version stays put, else recomputed once (other readers wait for it). */
-    private Today today(LocalDate date) {
-        long version = dataVersion();
-        Today t = cached;
-        if (t != null && t.version() == version && t.date().equals(date)) {
-            return t;
-        }
-        synchronized (this) {
-            t = cached;
-            if (t != null && t.version() >= version && t.date().equals(date)) {
-                return t;
-            }
-            Today fresh = QuarkusTransaction.requiringNew().call(() -> {
-                // The version and every input from one snapshot: a cached roll-up is exactly one committed state.
-                em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
-                long v = dataVersion();
-                Input in = new Input(date, clusters.signatoriesOn(date), clusters.merges(), projects.allInfos(), current.all());
-                return new Today(v, date, in, RollupCalculator.compute(in), new ConcurrentHashMap<>());
-            });
-            cached = fresh;
-            return fresh;
-        }
-    }
-
-    /** Today's roll-up with the data version it was computed at (for the totals tracker). */
-    public Map.Entry<Long, Rollup> rollupToday() {
-        Today t = today(today());
-        return Map.entry(t.version(), t.rollup());
+    /** Today's initiative figures with the data version they were computed at (for the totals tracker). */
+    public Map.Entry<Long, RollupCombiner.Initiative> rollupToday() {
+        RollupStore.Dated t = store.at(null);
+        return Map.entry(t.version(), t.initiative());
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    /** The roll-up inputs on a date (null = today). */
-    public Input inputOn(LocalDate asOf) {
-        LocalDate today = today();
-        LocalDate d = asOf == null ? today : asOf;
-        if (d.isAfter(today)) {
-            throw ProblemException.invalid("asOf", "must not be in the future");
-        }
-        if (d.equals(today)) {
-            return today(d).input();
-        }
-        return new Input(d, clusters.signatoriesOn(d), clusters.merges(), projects.allInfos(), reports.standingOn(d));
-    }
-
-    public Rollup rollup(LocalDate asOf) {
-        LocalDate today = today();
-        if (asOf == null || asOf.equals(today)) {
-            return today(today).rollup();
-        }
-        return RollupCalculator.compute(inputOn(asOf));
+        return store.today();
     }
 
     public SummaryView summary(LocalDate asOf) {
-        Rollup r = rollup(asOf);
-        List<TotalView> totals = mapper.toViews(r.totals(), "CLUSTERS");
-        return new SummaryView(r.asOf(), r.asOf().equals(today()) ? "CURRENT_VALUES" : "REPORT_HISTORY",
-                r.signatories().size(), r.countries().size(), List.copyOf(r.countries()),
-                yearOnlySignatoriesOn(r.asOf()), totals, publishedBeside(r));
+        RollupStore.Dated r = store.at(asOf);
+        RollupCombiner.Initiative i = r.initiative();
+        int yearOnly = store.derived(asOf, "yearOnly", (d, q) -> clusters.yearOnlySignatoriesOn(d.date()));
+        return new SummaryView(i.asOf(), r.current() ? "CURRENT_VALUES" : "REPORT_HISTORY",
+                i.signatories(), i.countries().size(), List.copyOf(i.countries()), yearOnly,
+                mapper.toViews(i.totals(), "CLUSTERS"), publishedBeside(i));
     }
 
-    private int yearOnlySignatoriesOn(LocalDate d) {
-        return d.equals(today()) ? today(d).derive("yearOnly", t -> clusters.yearOnlySignatoriesOn(d))
-                : clusters.yearOnlySignatoriesOn(d);
-    }
-
-    private SummaryView.PublishedView publishedBeside(Rollup r) {
+    private SummaryView.PublishedView publishedBeside(RollupCombiner.Initiative r) {
         PublishedSnapshot p = published.latestOnOrBefore(r.asOf()).orElse(null);
         if (p == null) {
             return null;
@@ -216,7 +133,7 @@ public class InitiativeService {
             }
         }
         SummaryView.Gap gap = new SummaryView.Gap(
-                p.clusters == null ? null : r.signatories().size() - p.clusters,
+                p.clusters == null ? null : r.signatories() - p.clusters,
                 p.countries == null ? null : r.countries().size() - p.countries,
                 co2eGap);
         return new SummaryView.PublishedView(p.asOf, p.clusters, p.countries, RollupMapper.plain(p.co2eMt), p.co2eWording,
@@ -225,25 +142,28 @@ public class InitiativeService {
     }
 
     public BreakdownView breakdown(BreakdownBy by, LocalDate asOf) {
-        LocalDate today = today();
-        if (asOf == null || asOf.equals(today)) {
-            return today(today).derive("breakdown:" + by, t -> breakdown(by, t.rollup()));
-        }
-        return breakdown(by, rollup(asOf));
+        return switch (by) {
+            case COUNTRY -> byCluster(by, asOf, RollupQueries.Dimension.COUNTRY, c -> single(c.country()));
+            case WORLD_REGION -> byCluster(by, asOf, RollupQueries.Dimension.WORLD_REGION, c -> single(c.worldRegion()));
+            case CLUSTER_TYPE -> byCluster(by, asOf, RollupQueries.Dimension.CLUSTER_TYPE, c -> single(c.type()));
+            case SECTOR -> byCluster(by, asOf, RollupQueries.Dimension.SECTOR, RollupCalculator.ClusterInfo::sectors);
+            // Project groups hold only project-level values: all of them are in the linked (in-memory) part.
+            case PROJECT_CATEGORY -> store.at(asOf).derive("breakdown:" + by, d -> breakdown(by, d.date(),
+                    RollupCalculator.breakdownByProject(d.linked(), RollupCalculator.ProjectInfo::category)));
+            case STAGE -> store.at(asOf).derive("breakdown:" + by, d -> breakdown(by, d.date(),
+                    RollupCalculator.breakdownByProject(d.linked(), RollupCalculator.ProjectInfo::stage)));
+        };
     }
 
-    private BreakdownView breakdown(BreakdownBy by, Rollup r) {
-        List<RollupCalculator.Group> groups;
+    private BreakdownView byCluster(BreakdownBy by, LocalDate asOf, RollupQueries.Dimension dim,
+                                    Function<RollupCalculator.ClusterInfo, java.util.Collection<String>> keys) {
+        return store.derived(asOf, "breakdown:" + by, (d, q) -> breakdown(by, d.date(), RollupCombiner.breakdown(
+                q.plainGroups(d.date(), d.current(), dim).values(), RollupCalculator.breakdownByCluster(d.linked(), keys))));
+    }
+
+    private BreakdownView breakdown(BreakdownBy by, LocalDate asOf, List<RollupCalculator.Group> groups) {
         String note;
         String counted = "CLUSTERS";
-        switch (by) {
-            case COUNTRY -> groups = RollupCalculator.breakdownByCluster(r, c -> single(c.country()));
-            case WORLD_REGION -> groups = RollupCalculator.breakdownByCluster(r, c -> single(c.worldRegion()));
-            case CLUSTER_TYPE -> groups = RollupCalculator.breakdownByCluster(r, c -> single(c.type()));
-            case SECTOR -> groups = RollupCalculator.breakdownByCluster(r, RollupCalculator.ClusterInfo::sectors);
-            case PROJECT_CATEGORY -> groups = RollupCalculator.breakdownByProject(r, RollupCalculator.ProjectInfo::category);
-            default -> groups = RollupCalculator.breakdownByProject(r, RollupCalculator.ProjectInfo::stage);
-        }
         if (by == BreakdownBy.PROJECT_CATEGORY || by == BreakdownBy.STAGE) {
             counted = "PROJECTS";
             note = "Project-level reports only (cluster-level figures cannot be split by project); each reported "
@@ -261,7 +181,7 @@ public class InitiativeService {
             views = new ArrayList<>(views);
             views.sort(Comparator.comparing(v -> stageRank(v.key())));
         }
-        return new BreakdownView(r.asOf(), by.param, note, views);
+        return new BreakdownView(asOf, by.param, note, views);
     }
 
     public TimeSeriesView timeSeries(LocalDate from, LocalDate to, String interval) {
@@ -296,25 +216,14 @@ public class InitiativeService {
             dates.add(end);
         }
 
-        // One read of everything up to the last date; each point is then evaluated in memory.
-        List<ClusterRecordRepository.SignatoryPeriod> periods = clusters.signatoryPeriods();
-        Map<UUID, RollupCalculator.ClusterInfo> infos = clusters.allInfos();
-        List<RollupCalculator.Merge> merges = clusters.merges();
-        List<RollupCalculator.ProjectInfo> projectInfos = projects.allInfos();
-        List<KpiReportRepository.VersionRow> versions = reports.versionsUpTo(end);
-
+        // Each point is the roll-up of its date (cached per date like any as-of read).
         List<TimeSeriesView.PointView> points = new ArrayList<>();
         for (LocalDate d : dates) {
-            Set<UUID> ids = new LinkedHashSet<>();
-            periods.stream().filter(p -> p.covers(d)).forEach(p -> ids.add(p.clusterId()));
-            List<RollupCalculator.ClusterInfo> signatories = ids.stream().map(infos::get).filter(java.util.Objects::nonNull).toList();
-            List<RollupCalculator.Value> values = ValueSelector.selectOn(versions, d).stream()
-                    .map(KpiReportRepository.VersionRow::toValue).toList();
-            Rollup r = RollupCalculator.compute(new Input(d, signatories, merges, projectInfos, values));
+            RollupCombiner.Initiative r = store.at(d).initiative();
             List<TimeSeriesView.PointTotal> totals = r.totals().stream().map(t -> new TimeSeriesView.PointTotal(
                     t.bucket().key(), t.bucket().label(), t.bucket().baseUnit().name(), RollupMapper.plain(t.total()),
                     t.reporting(), t.inScope())).toList();
-            points.add(new TimeSeriesView.PointView(d, r.signatories().size(), r.countries().size(), totals));
+            points.add(new TimeSeriesView.PointView(d, r.signatories(), r.countries().size(), totals));
         }
         return new TimeSeriesView(start, end, step, points);
     }
@@ -380,19 +289,29 @@ public class InitiativeService {
 
     public ClusterKpisView clusterKpis(UUID clusterId, LocalDate asOf) {
         ClusterRecord c = clusters.findByIdOptional(clusterId).orElseThrow(() -> ProblemException.notFound("Cluster", clusterId));
-        LocalDate today = today();
-        boolean current = asOf == null || asOf.equals(today);
-        Today cachedToday = current ? today(today) : null;
-        Input input = current ? cachedToday.input() : inputOn(asOf);
-        Rollup r = current ? cachedToday.rollup() : RollupCalculator.compute(input);
-        LocalDate d = r.asOf();
-        // Indexes of the roll-up by cluster and by project (memoised for today's), so one cluster's view does not
-        // scan every figure and value of the initiative.
-        Map<UUID, List<RollupCalculator.ClusterFigure>> figuresByCluster = current
-                ? cachedToday.derive("figuresByCluster", t -> figuresByCluster(t.rollup())) : figuresByCluster(r);
-        Map<UUID, List<RollupCalculator.Value>> projectValues = current
-                ? cachedToday.derive("projectValues", t -> projectValues(t.input())) : projectValues(input);
+        RollupStore.Dated dated = store.at(asOf);
+        LocalDate d = dated.date();
         List<StatusTimeline.Period> periods = clusters.periods(clusterId);
+        boolean linked = dated.derive("linkedIds", InitiativeService::linkedIds).contains(clusterId);
+        Input input;
+        Rollup r;
+        Map<UUID, List<RollupCalculator.ClusterFigure>> figuresByCluster;
+        Map<UUID, List<RollupCalculator.Value>> projectValues;
+        if (linked) {
+            // Indexes of the linked part by cluster and by project, memoised with it.
+            input = dated.linkedInput();
+            r = dated.linked();
+            figuresByCluster = dated.derive("figuresByCluster", t -> figuresByCluster(t.linked()));
+            projectValues = dated.derive("projectValues", t -> projectValues(t.linkedInput()));
+        } else {
+            // In no merge and no project: the cluster's figures are its own values alone.
+            boolean signatory = "SIGNATORY".equals(StatusTimeline.statusOn(periods, d));
+            input = new Input(d, signatory ? List.of(c.info()) : List.of(), List.of(), List.of(),
+                    queries.valuesOf(SubjectType.CLUSTER, clusterId, d, dated.current()));
+            r = RollupCalculator.compute(input);
+            figuresByCluster = figuresByCluster(r);
+            projectValues = Map.of();
+        }
         String status = StatusTimeline.statusOn(periods, d);
         boolean counted = r.signatories().containsKey(clusterId);
         UUID resolved = RollupCalculator.resolve(clusterId, input.merges(), d);
@@ -449,6 +368,17 @@ public class InitiativeService {
                 .map(p -> new ClusterKpisView.StatusPeriodView(p.status(), p.from(), p.to(), p.origin().name())).toList();
         return new ClusterKpisView(c.id, c.name, c.slug, c.country, c.worldRegion, c.type, List.copyOf(c.sectors), d,
                 status, counted, reason, mergedInto, history, figureViews, projectViews);
+    }
+
+    /** The clusters the linked part covers: merged, merging, or attached to a project. */
+    private static Set<UUID> linkedIds(RollupStore.Dated d) {
+        Set<UUID> ids = new HashSet<>();
+        d.linkedInput().merges().forEach(m -> {
+            ids.add(m.predecessorId());
+            ids.add(m.successorId());
+        });
+        d.linkedInput().projects().forEach(p -> ids.addAll(p.clusterIds()));
+        return ids;
     }
 
     private static Map<UUID, List<RollupCalculator.ClusterFigure>> figuresByCluster(Rollup r) {

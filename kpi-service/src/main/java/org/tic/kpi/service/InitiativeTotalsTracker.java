@@ -14,8 +14,10 @@ import org.jboss.logging.Logger;
 import org.tic.kpi.config.KpiConfig;
 import org.tic.commons.outbox.OutboxWriter;
 import org.tic.kpi.domain.RollupCalculator;
+import org.tic.kpi.domain.RollupCombiner;
 import org.tic.kpi.event.KpiEventTypes;
 import org.tic.kpi.mapping.RollupMapper;
+import org.tic.kpi.repository.RollupChangeLog;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -62,19 +64,22 @@ public class InitiativeTotalsTracker {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final KpiConfig config;
+    private final RollupChangeLog changes;
     /** Start dirty: the first check after start-up announces whatever changed while no replica was checking. */
     private final AtomicBoolean due = new AtomicBoolean(true);
     private final AtomicReference<String> lastActor = new AtomicReference<>("kpi-service");
     private volatile long lastCheckNanos = System.nanoTime();
 
     public InitiativeTotalsTracker(EntityManager em, InitiativeService initiative, OutboxWriter outbox, ObjectMapper json,
-                                   TransactionSynchronizationRegistry transactions, KpiConfig config) {
+                                   TransactionSynchronizationRegistry transactions, KpiConfig config,
+                                   RollupChangeLog changes) {
         this.em = em;
         this.initiative = initiative;
         this.outbox = outbox;
         this.json = json;
         this.transactions = transactions;
         this.config = config;
+        this.changes = changes;
     }
 
     /**
@@ -85,8 +90,19 @@ public class InitiativeTotalsTracker {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String actor, boolean announce) {
+        changed(actor, announce, null);
+    }
+
+    /**
+     * As {@link #changed(String, boolean)}, for a change that can only affect roll-ups from {@code affectedFrom} on
+     * (e.g. a report or correction reported on that date): cached roll-ups of earlier dates stay valid.
+     *
+     * @param affectedFrom null: any date (cluster and project changes)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(String actor, boolean announce, LocalDate affectedFrom) {
         em.flush();
-        em.createNativeQuery("update initiative_totals set data_version = data_version + 1 where id = 1").executeUpdate();
+        changes.bump(affectedFrom);
         if (announce) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -119,6 +135,16 @@ public class InitiativeTotalsTracker {
         }
     }
 
+    /** The change log only needs to outlive the cached roll-ups that consult it. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneChangeLog() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> changes.prune(config.rollups().changeLogRetention()));
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Pruning the roll-up change log failed; next hour");
+        }
+    }
+
     /**
      * Checks today's totals now (in new transactions) and announces them if they changed.
      *
@@ -126,9 +152,9 @@ public class InitiativeTotalsTracker {
      */
     public boolean refresh(String actor) {
         // Today's roll-up with its data version (computed from one snapshot, or reused at that version).
-        Map.Entry<Long, RollupCalculator.Rollup> today = initiative.rollupToday();
+        Map.Entry<Long, RollupCombiner.Initiative> today = initiative.rollupToday();
         long version = today.getKey();
-        RollupCalculator.Rollup r = today.getValue();
+        RollupCombiner.Initiative r = today.getValue();
         Map<String, MetricTotal> metrics = new TreeMap<>();
         for (RollupCalculator.Total t : r.totals()) {
             metrics.put(t.bucket().key(), new MetricTotal(t.bucket().label(), t.bucket().baseUnit().name(),
@@ -137,7 +163,7 @@ public class InitiativeTotalsTracker {
         String body;
         try {
             // The date alone changing is not a change of the totals.
-            body = json.writeValueAsString(new Fingerprinted(r.signatories().size(), r.countries().size(), metrics));
+            body = json.writeValueAsString(new Fingerprinted(r.signatories(), r.countries().size(), metrics));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -163,7 +189,7 @@ public class InitiativeTotalsTracker {
                     .setParameter(4, version)
                     .executeUpdate();
             outbox.record(KpiEventTypes.INITIATIVE, KpiEventTypes.INITIATIVE_ID, KpiEventTypes.TOTALS_CHANGED,
-                    new TotalsChanged(r.asOf(), r.signatories().size(), r.countries().size(), metrics), actor);
+                    new TotalsChanged(r.asOf(), r.signatories(), r.countries().size(), metrics), actor);
             return true;
         });
     }

@@ -100,7 +100,7 @@ public class KpiReportService {
         refreshCurrent(r.subjectType, r.subjectId, r.bucketKey);
         outbox.record(KpiEventTypes.KPI_REPORT, r.seriesId, KpiEventTypes.REPORT_REPORTED,
                 Map.of("report", mapper.toView(r)), actor);
-        totals.changed(actor, announceTotals); // import rows: the import checks the totals once, when it completes
+        totals.changed(actor, announceTotals, r.reportedOn); // import rows: the import checks the totals once, when it completes
         return r;
     }
 
@@ -158,7 +158,7 @@ public class KpiReportService {
         data.put("report", mapper.toView(next));
         data.put("supersededId", head.id);
         outbox.record(KpiEventTypes.KPI_REPORT, next.seriesId, KpiEventTypes.REPORT_SUPERSEDED, data, actor);
-        totals.changed(actor, true);
+        totals.changed(actor, true, next.reportedOn); // the old version still stands before that date
         return next;
     }
 
