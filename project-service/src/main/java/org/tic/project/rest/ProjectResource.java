@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -147,6 +148,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "400", description = "Invalid input (field paths in violations)")
     @APIResponse(responseCode = "409", description = "The lead cluster already has a project of that name")
     @APIResponse(responseCode = "422", description = "Unknown cluster or organization, lead not a signatory, invalid initial stage")
+    @Transactional // the answer's view is read in the write's transaction: no 5xx for a write that committed
     public Response create(ProjectRequest request, @Context UriInfo uri) {
         Project p = service.create(request, caller.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
@@ -167,6 +169,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "409", description = "Name taken, or changed concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "422", description = "Unknown cluster or organization, new lead not a signatory")
+    @Transactional // as create: a failing view read rolls the write back instead of answering 503 after the commit
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             ProjectRequest request) {
         Project p = service.replace(id, ifMatch, request, caller.actor());
