@@ -39,6 +39,24 @@ public final class Db {
         }
     }
 
+    /** Every row of a query, its columns joined by " | " (null as "null"), in the query's order. */
+    public static java.util.List<String> rows(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    b.append(i > 1 ? " | " : "").append(rs.getString(i));
+                }
+                rows.add(b.toString());
+            }
+            return rows;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -24,9 +24,13 @@ public interface KpiConfig {
         @WithDefault("1000000")
         int maxRows();
 
-        /** Rows staged per database batch while the upload streams in. */
-        @WithDefault("500")
+        /** Rows staged per COPY (and transaction) while the upload streams in. */
+        @WithDefault("5000")
         int stagingBatchSize();
+
+        /** Rows a worker applies per transaction (validated, written and counted set-based). */
+        @WithDefault("10000")
+        int chunkSize();
 
         /** How long a worker's claim on a job lasts without progress before another worker may resume it. */
         @WithDefault("2m")

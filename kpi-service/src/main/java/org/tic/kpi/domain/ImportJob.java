@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A bulk CSV import: its rows are staged in kpi_import_row and applied one transaction per row. */
+/** A bulk CSV import: its rows are staged in kpi_import_row and applied in chunks (ImportChunkApplier). */
 @Entity
 @Table(name = "kpi_import")
 public class ImportJob extends PanacheEntityBase {

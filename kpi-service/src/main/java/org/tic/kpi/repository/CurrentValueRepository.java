@@ -21,11 +21,71 @@ public class CurrentValueRepository {
         this.em = em;
     }
 
-    /** Serialises writers of one subject and bucket until the end of the transaction. */
+    /**
+     * Serialises writers of one subject and bucket until the end of the transaction. The shared lock on
+     * {@link #BULK_LOCK} lets a bulk import's chunk ({@link #refreshAll}) exclude every such writer at once: one lock
+     * instead of one per key (thousands of advisory locks would exhaust PostgreSQL's lock table).
+     */
     public void lock(SubjectType type, UUID subjectId, String bucketKey) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "kpi_current:" + type + ":" + subjectId + ":" + bucketKey)
+        em.createNativeQuery("select pg_advisory_xact_lock_shared(hashtextextended(?1, 0)), "
+                        + "pg_advisory_xact_lock(hashtextextended(?2, 0))")
+                .setParameter(1, BULK_LOCK)
+                .setParameter(2, "kpi_current:" + type + ":" + subjectId + ":" + bucketKey)
                 .getSingleResult();
+    }
+
+    static final String BULK_LOCK = "kpi_current:bulk";
+
+    /** A subject and bucket whose current value a bulk write may have changed. */
+    public record Key(SubjectType subjectType, UUID subjectId, String bucketKey) {
+    }
+
+    /**
+     * Rewrites the current-value rows of many subjects and buckets from their current versions, in one statement
+     * with the preference of {@code KpiReportRepository.bestCurrent} ({@code ValueSelector.PREFERENCE}). Only for
+     * writes that add current versions (an import): a key always keeps a row. Holds the bulk lock exclusively until
+     * the transaction ends, so no single writer reads a best version between this statement and the commit.
+     */
+    public int refreshAll(java.util.Collection<Key> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        String[] types = new String[keys.size()];
+        UUID[] ids = new UUID[keys.size()];
+        String[] buckets = new String[keys.size()];
+        int i = 0;
+        for (Key k : keys) {
+            types[i] = k.subjectType().name();
+            ids[i] = k.subjectId();
+            buckets[i++] = k.bucketKey();
+        }
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, BULK_LOCK)
+                .getSingleResult();
+        int[] changed = {0};
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var ps = connection.prepareStatement("""
+                    insert into kpi_current (subject_type, subject_id, bucket_key, report_id, normalised_value, qualifier,
+                                             reported_on)
+                    select distinct on (r.subject_type, r.subject_id, r.bucket_key)
+                           r.subject_type, r.subject_id, r.bucket_key, r.id, r.normalised_value,
+                           case r.metric when 'CO2E' then r.gwp_set when 'GDP' then 'PRICE_YEAR_' || r.gdp_price_year end,
+                           r.reported_on
+                    from (select distinct * from unnest(?::text[], ?::uuid[], ?::text[])) k(subject_type, subject_id, bucket_key)
+                    join kpi_report r on r.subject_type = k.subject_type and r.subject_id = k.subject_id
+                                     and r.bucket_key = k.bucket_key and r.current_version
+                    order by r.subject_type, r.subject_id, r.bucket_key, r.period_end desc, r.reported_on desc,
+                             r.recorded_at desc, r.id desc
+                    on conflict (subject_type, subject_id, bucket_key) do update
+                        set report_id = excluded.report_id, normalised_value = excluded.normalised_value,
+                            qualifier = excluded.qualifier, reported_on = excluded.reported_on""")) {
+                ps.setArray(1, connection.createArrayOf("text", types));
+                ps.setArray(2, connection.createArrayOf("uuid", ids));
+                ps.setArray(3, connection.createArrayOf("text", buckets));
+                changed[0] = ps.executeUpdate();
+            }
+        });
+        return changed[0];
     }
 
     public void put(KpiReport r) {

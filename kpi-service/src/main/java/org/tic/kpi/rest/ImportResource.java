@@ -51,9 +51,9 @@ public class ImportResource {
     @Consumes({"text/csv", "application/csv"})
     @Operation(summary = "Import KPI reports from CSV", description = "Secretariat, or a coordinator: then every row "
             + "must be for one of its clusters (or a project of one of them); other rows are rejected as row errors. "
-            + "The rows are written as the uploader (recordedBy, ce_actor). The body is streamed into staging rows (never "
-            + "held in memory), then applied asynchronously, one transaction per row: valid rows land, invalid rows are "
-            + "reported with their line number. Columns: see GET /template (header required, any order, unused "
+            + "The rows are written as the uploader (recordedBy, ce_actor). The body is streamed into staging rows with COPY "
+            + "(never held in memory), then applied asynchronously in chunks of rows per transaction (set-based): valid "
+            + "rows land, invalid rows are reported with their line number. Columns: see GET /template (header required, any order, unused "
             + "columns may be left out).")
     @APIResponse(responseCode = "202", description = "Accepted: follow Location for progress")
     @APIResponse(responseCode = "400", description = "Empty, not UTF-8, or the header is wrong")

@@ -32,8 +32,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Receives a CSV upload: checks the header, then streams the rows into kpi_import_row in batches (each batch its
- * own transaction), so the file is never held in memory; then queues the job for {@link ImportWorker}. The uploader's
+ * Receives a CSV upload: checks the header, then streams the rows into kpi_import_row with one {@code COPY} per batch
+ * of {@code tic.kpi.imports.staging-batch-size} rows (each batch its own transaction), so the file is never held in
+ * memory. The CSV is split by {@link CsvReader} (no CSV library is in the project; it gives each row's starting line,
+ * which the row errors need, and bounds field length); then queues the job for {@link ImportWorker}. The uploader's
  * rights are stored on the job (the worker checks each row against them); a coordinator sees only its own jobs.
  */
 @ApplicationScoped

@@ -104,20 +104,29 @@ public class InitiativeTotalsTracker {
         em.flush();
         changes.bump(affectedFrom);
         if (announce) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        lastActor.set(actor == null ? "kpi-service" : actor);
-                        due.set(true);
-                    }
-                }
-            });
+            checkAfterCommit(actor);
         }
+    }
+
+    /**
+     * Marks today's totals as due for a check once the caller's transaction commits, without a data change of its
+     * own (an import's completion: its chunks already recorded theirs).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checkAfterCommit(String actor) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    lastActor.set(actor == null ? "kpi-service" : actor);
+                    due.set(true);
+                }
+            }
+        });
     }
 
     @Scheduled(every = "${tic.kpi.rollups.announce-every:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * KPI reports and their corrections. Every write, in one transaction: the new version, the maintained
@@ -73,16 +74,6 @@ public class KpiReportService {
         access.requireMayReport(draft);
         KpiReportDraft d = accept(draft);
         return create(d, null, actor, true);
-    }
-
-    /**
-     * One import row: the same rules and effects as {@link #report}, but in the caller's transaction and without
-     * the totals check (the import announces totals once, when it completes). The worker has checked the row
-     * against the importer's rights stored on the job: this runs outside any request and never asks for a caller.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public KpiReport reportFromImport(KpiReportDraft draft, UUID importId, String actor) {
-        return create(draft, importId, actor, false);
     }
 
     private KpiReport create(KpiReportDraft d, UUID importId, String actor, boolean announceTotals) {
@@ -183,13 +174,22 @@ public class KpiReportService {
     /** Every broken rule of a draft (with its reportedOn already defaulted), including an unknown subject. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FieldError> check(KpiReportDraft d) {
-        List<FieldError> errors = new ArrayList<>(KpiReportRules.validate(d, LocalDate.now(clock)));
+        return check(d, LocalDate.now(clock), id -> clusters.findByIdOptional(id).isPresent(),
+                id -> projects.findByIdOptional(id).isPresent());
+    }
+
+    /**
+     * The same rules with the subject lookups given (an import resolves a whole chunk's subjects in one query).
+     */
+    public static List<FieldError> check(KpiReportDraft d, LocalDate today, Predicate<UUID> clusterKnown,
+                                         Predicate<UUID> projectKnown) {
+        List<FieldError> errors = new ArrayList<>(KpiReportRules.validate(d, today));
         if (errors.stream().noneMatch(e -> e.field().equals("clusterId") || e.field().equals("projectId"))) {
-            if (d.clusterId() != null && clusters.findByIdOptional(d.clusterId()).isEmpty()) {
+            if (d.clusterId() != null && !clusterKnown.test(d.clusterId())) {
                 errors.add(new FieldError("clusterId", "no cluster " + d.clusterId() + " is known to kpi-service (it learns "
                         + "clusters from membership events, which may lag a moment behind)"));
             }
-            if (d.projectId() != null && projects.findByIdOptional(d.projectId()).isEmpty()) {
+            if (d.projectId() != null && !projectKnown.test(d.projectId())) {
                 errors.add(new FieldError("projectId", "no project " + d.projectId() + " is known to kpi-service (it learns "
                         + "projects from project events, which may lag a moment behind)"));
             }

@@ -7,7 +7,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -55,5 +62,59 @@ public class OutboxWriter {
         em.persist(event);
         written.fire(new OutboxWritten(event.topic));
         return event.eventId;
+    }
+
+    /** One event of a {@link #recordAll} batch: its aggregate id (the Kafka key) and its data. */
+    public record Pending(Object aggregateId, Object data) {
+    }
+
+    /**
+     * Records many events of one type in the caller's transaction with one multi-row insert (a bulk write: one
+     * statement instead of one per event), in list order (the relay publishes in id order).
+     *
+     * @return the event ids, in list order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordAll(String aggregateType, String eventType, List<Pending> events, String actor) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] aggregateIds = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Pending p = events.get(i);
+            ids[i] = UUID.randomUUID();
+            aggregateIds[i] = String.valueOf(p.aggregateId());
+            try {
+                payloads[i] = mapper.writeValueAsString(p.data());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Event data of " + eventType + " is not serialisable", e);
+            }
+        }
+        em.flush(); // entity writes of the transaction first, so event order follows the changes
+        em.unwrap(Session.class).doWork(connection -> {
+            Array idArray = connection.createArrayOf("uuid", ids);
+            Array keyArray = connection.createArrayOf("text", aggregateIds);
+            Array payloadArray = connection.createArrayOf("text", payloads);
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, payload, actor, occurred_at)
+                    select e.event_id, ?, ?, e.aggregate_id, ?, e.payload, ?, ?
+                    from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as e(event_id, aggregate_id, payload, n)
+                    order by e.n""")) {
+                ps.setString(1, config.topic());
+                ps.setString(2, aggregateType);
+                ps.setString(3, eventType);
+                ps.setString(4, actor);
+                ps.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+                ps.setArray(6, idArray);
+                ps.setArray(7, keyArray);
+                ps.setArray(8, payloadArray);
+                ps.executeUpdate();
+            }
+        });
+        written.fire(new OutboxWritten(config.topic()));
+        return List.of(ids);
     }
 }
