@@ -80,6 +80,7 @@ final class Benchmark {
             physicalLimit.summaryAtFortyClusters();
             new WritesScenario(this).run();
             new EventLagScenario(this).run();
+            new ConsumerScaleOut(this).run();
             Map<String, Load.Result> scaleHalf = null;
             if (!s.quick()) {
                 scale.bulkLoad(s.largeClusters() / 2);
