@@ -67,7 +67,7 @@ public final class LoadGenerator implements AutoCloseable {
     private volatile String phase = "1 warm-up";
     private ScheduledExecutorService executor;
     private final Map<String, List<String>> routes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicLong roundRobin = new AtomicLong();
+    private final Map<String, AtomicLong> roundRobin = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, AtomicLong> sentTo = new java.util.concurrent.ConcurrentHashMap<>();
 
     // project ids acknowledged, waiting to be known to kpi-service before a KPI report is sent about them
@@ -213,7 +213,8 @@ public final class LoadGenerator implements AutoCloseable {
         if (targets == null || targets.isEmpty()) {
             return url(service, path);
         }
-        String target = targets.get((int) Math.floorMod(roundRobin.getAndIncrement(), (long) targets.size()));
+        long turn = roundRobin.computeIfAbsent(service, k -> new AtomicLong()).getAndIncrement();
+        String target = targets.get((int) Math.floorMod(turn, (long) targets.size()));
         sentTo.computeIfAbsent(target, k -> new AtomicLong()).incrementAndGet();
         return target + path;
     }
