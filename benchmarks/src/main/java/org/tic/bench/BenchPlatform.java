@@ -97,14 +97,20 @@ final class BenchPlatform implements AutoCloseable {
 
     Path jar(String name) {
         return name.equals(PEER) ? root.resolve("benchmarks/spring-data-rest-app/target/spring-data-rest-app.jar")
-                : root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+                : root.resolve(serviceOf(name)).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** A further replica is named {@code service#n}: same jar, database and broker, its own port. */
+    static String serviceOf(String name) {
+        int i = name.indexOf('#');
+        return i < 0 ? name : name.substring(0, i);
     }
 
     Path log(String name) {
         return work.resolve("logs").resolve(name + ".log");
     }
 
-    private ServiceProcess process(String name) {
+    private ServiceProcess process(String name, Map<String, String> extraEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         if (name.equals(PEER)) {
             env.put("PEER_JDBC_URL", infra.postgres().jdbcUrl("membership"));
@@ -113,13 +119,14 @@ final class BenchPlatform implements AutoCloseable {
             env.put("PEER_PORT", String.valueOf(ports.get(name)));
         } else {
             // Exactly what org.tic.devinfra.Platform passes, plus the test key pair (as the e2e tests do).
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl(DATABASE.get(name)));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl(DATABASE.get(serviceOf(name))));
             env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
             env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
             env.put("TIC_JSON_LOGS", "false");
             env.putAll(jwtEnv);
         }
+        env.putAll(extraEnv);
         return new ServiceProcess(name, jar(name), ports.get(name), env, log(name));
     }
 
@@ -128,12 +135,19 @@ final class BenchPlatform implements AutoCloseable {
      * is given, that resource until it answers 200 (time to first request).
      */
     synchronized StartTiming start(String name, String readyPath, String firstAnswerPath, Duration timeout) {
-        ServiceProcess p = process(name);
+        return start(name, readyPath, firstAnswerPath, timeout, Map.of());
+    }
+
+    /** As {@link #start(String, String, String, Duration)}, with further environment variables for this start. */
+    synchronized StartTiming start(String name, String readyPath, String firstAnswerPath, Duration timeout,
+                                   Map<String, String> extraEnv) {
+        ports.computeIfAbsent(name, n -> Ports.free());
+        ServiceProcess p = process(name, extraEnv);
         long logOffset = logSize(name);
         long t0 = System.nanoTime();
         p.start();
         processes.put(name, p);
-        pids.put(name, findPid(jar(name)));
+        pids.put(name, findPid(jar(name), List.copyOf(pids.values())));
         int port = ports.get(name);
         double ready = Double.NaN;
         double first = Double.NaN;
@@ -200,10 +214,12 @@ final class BenchPlatform implements AutoCloseable {
         return pids.get(name);
     }
 
-    private static Long findPid(Path jar) {
+    /** The JVM running {@code jar} among this process's children, other than those already known (other replicas). */
+    private static Long findPid(Path jar, List<Long> known) {
         String needle = jar.toString();
         for (int attempt = 0; attempt < 50; attempt++) {
             var match = ProcessHandle.current().children()
+                    .filter(h -> !known.contains(h.pid()))
                     .filter(h -> h.info().commandLine().map(c -> c.contains(needle) && !c.contains("kill -0")).orElse(false))
                     .findFirst();
             if (match.isPresent()) {

@@ -87,9 +87,9 @@ class FaultToleranceTest {
         long suiteStart = System.nanoTime();
 
         // Seed: signatory clusters every service knows before the load starts.
-        List<String> leads = seedSignatories("Reliability lead", 3);
-        List<String> kpiClusters = seedSignatories("Reliability reporter", 3);
-        List<String> statusClusters = seedSignatories("Reliability status", 2);
+        List<String> leads = seedSignatories(http, base.get(MEMBERSHIP), "Reliability lead", 3);
+        List<String> kpiClusters = seedSignatories(http, base.get(MEMBERSHIP), "Reliability reporter", 3);
+        List<String> statusClusters = seedSignatories(http, base.get(MEMBERSHIP), "Reliability status", 2);
         List<String> seeded = new ArrayList<>(leads);
         seeded.addAll(kpiClusters);
         seeded.addAll(statusClusters);
@@ -203,7 +203,8 @@ class FaultToleranceTest {
         }
 
         // Every acknowledged write readable back through the APIs; failed ones not landed.
-        Map<String, Http.Result> fetched = prefetch(writes);
+        ReadModelChecker models = new ReadModelChecker(base, reader);
+        Map<String, Http.Result> fetched = models.prefetch(writes);
         LossChecker.Report loss = LossChecker.check(writes, url -> fetched.computeIfAbsent(url, reader::get), 400);
 
         // Read models and roll-ups against a recomputation (topics from scratch through a deduplicating consumer, and
@@ -212,7 +213,7 @@ class FaultToleranceTest {
         // the wait cut short must not be what is reported.
         Waits.until("read models and roll-ups equal the recomputation", Duration.ofSeconds(45), () -> {
             try {
-                return readModelDiffs(load, events, platform, new LinkedHashMap<>()).isEmpty();
+                return models.diffs(load, events, platform, new LinkedHashMap<>()).isEmpty();
             } catch (RuntimeException e) {
                 return false;
             }
@@ -220,7 +221,7 @@ class FaultToleranceTest {
         Map<String, Object> modelFigures = new LinkedHashMap<>();
         List<String> modelDiffs;
         try {
-            modelDiffs = readModelDiffs(load, events, platform, modelFigures);
+            modelDiffs = models.diffs(load, events, platform, modelFigures);
         } catch (RuntimeException e) {
             modelDiffs = List.of("comparison failed: " + e.getMessage());
         }
@@ -366,27 +367,6 @@ class FaultToleranceTest {
                 + (failures.isEmpty() ? "" : failures.get(0)));
     }
 
-    /** The read-backs the loss check needs, fetched by a few threads (thousands of GETs). */
-    private Map<String, Http.Result> prefetch(List<Write> writes) throws InterruptedException {
-        Set<String> urls = new HashSet<>();
-        for (Write w : writes) {
-            if (w.acked() && w.url() != null) {
-                urls.add(w.url());
-            } else if (w.outcome().indeterminate()) {
-                urls.add(w.kind() == Write.Kind.APPEND || w.searchUrl() == null ? w.url() : w.searchUrl());
-            }
-        }
-        urls.remove(null);
-        Map<String, Http.Result> out = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        for (String url : urls) {
-            pool.submit(() -> out.put(url, reader.get(url)));
-        }
-        pool.shutdown();
-        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        return out;
-    }
-
     private static long count(List<Write> writes, Write.Outcome o) {
         return writes.stream().filter(w -> w.outcome() == o).count();
     }
@@ -395,171 +375,15 @@ class FaultToleranceTest {
         return t == null ? "never" : String.format("%.1f s", Math.max(0, t - from) / 1000.0);
     }
 
-    /** Everything that must equal a recomputation once the consumers caught up; empty when it does. */
-    private List<String> readModelDiffs(LoadGenerator load, List<Event> events, Platform platform, Map<String, Object> figures) {
-        List<String> diffs = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        Function<String, JsonNode> read = url -> {
-            Http.Result r = reader.get(url);
-            if (r.status() != 200) {
-                unreadable.add("GET " + url + " → " + r.brief());
-                return Http.JSON.missingNode();
-            }
-            return r.json();
-        };
-        ReplayConsumer replay = new ReplayConsumer(true).acceptAll(events);
-
-        // membership's clusters, project-service's read model of them, and the replay of membership.events
-        Map<String, JsonNode> membership = list(base.get(MEMBERSHIP) + "/api/v1/clusters");
-        Map<String, JsonNode> projectModel = list(base.get(PROJECT) + "/api/v1/clusters");
-        Function<JsonNode, String> state = c -> "v" + c.path("version").asLong() + " " + c.path("status").asText();
-        Map<String, String> truth = new TreeMap<>();
-        membership.forEach((id, c) -> truth.put(id, state.apply(c)));
-        Map<String, String> projectSide = new TreeMap<>();
-        projectModel.forEach((id, c) -> projectSide.put(id, state.apply(c)));
-        Map<String, String> replayed = new TreeMap<>();
-        replay.clusters().forEach((id, s) -> replayed.put(id, "v" + s.version() + " " + s.status()));
-        diffs.addAll(Diff.of("project-service cluster read model", truth, projectSide));
-        diffs.addAll(Diff.of("replay of membership.events (last version per cluster)", truth, replayed));
-        diffs.addAll(Diff.of("project-service read model vs the highest version on the topic", replayed, projectSide));
-        figures.put("clusters in membership / project read model", membership.size() + " / " + projectModel.size());
-
-        // kpi-service: each cluster's status, the signatory count, the two load buckets and the pipeline
-        Map<String, String> kpiStatus = new TreeMap<>();
-        Map<String, String> membershipStatus = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> c : membership.entrySet()) {
-            membershipStatus.put(c.getKey(), c.getValue().path("status").asText());
-            kpiStatus.put(c.getKey(), read.apply(base.get(KPI) + "/api/v1/clusters/" + c.getKey() + "/kpis").path("status").asText("(unknown)"));
-        }
-        diffs.addAll(Diff.of("kpi-service cluster status", membershipStatus, kpiStatus));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        long signatories = membership.values().stream().filter(c -> "SIGNATORY".equals(c.path("status").asText())
-                && (c.path("joinedDate").isNull() || c.path("joinedDate").asText().compareTo(today) <= 0)).count();
-        JsonNode summary = read.apply(base.get(KPI) + "/api/v1/initiative/summary");
-        diffs.addAll(Diff.of("kpi-service summary", Map.of("signatoryClusters", signatories),
-                Map.of("signatoryClusters", summary.path("signatoryClusters").asLong(-1))));
-
-        // expected totals from what landed: acknowledged attempts, plus unknown-outcome ones found there
-        Map<String, Boolean> landed = new HashMap<>();
-        for (LoadGenerator.KpiAttempt a : load.kpiAttempts()) {
-            boolean in = a.outcome() == Write.Outcome.ACK || (a.outcome().indeterminate()
-                    && String.valueOf(reader.get(a.searchUrl()).body()).contains(a.marker()));
-            landed.put(a.marker(), in);
-        }
-        Map<String, LoadGenerator.KpiAttempt> latestPerCluster = new HashMap<>();
-        BigDecimal projectSum = BigDecimal.ZERO;
-        int projectReports = 0;
-        for (LoadGenerator.KpiAttempt a : load.kpiAttempts()) {
-            if (!landed.get(a.marker())) {
-                continue;
-            }
-            if (a.project()) {
-                projectSum = projectSum.add(a.value());
-                projectReports++;
-            } else {
-                latestPerCluster.merge(a.subjectId(), a, (x, y) -> x.n() >= y.n() ? x : y);
-            }
-        }
-        BigDecimal clusterSum = latestPerCluster.values().stream().map(LoadGenerator.KpiAttempt::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Map<String, Object> expectedTotals = new TreeMap<>();
-        expectedTotals.put(LoadGenerator.CLUSTER_METRIC, clusterSum);
-        expectedTotals.put(LoadGenerator.PROJECT_METRIC, projectSum);
-        expectedTotals.put(LoadGenerator.PROJECT_METRIC + " (projects counted)", projectReports);
-        Map<String, Object> actualTotals = new TreeMap<>();
-        for (JsonNode t : summary.path("totals")) {
-            String name = t.path("metricName").asText();
-            if (name.equalsIgnoreCase(LoadGenerator.CLUSTER_METRIC)) {
-                actualTotals.put(LoadGenerator.CLUSTER_METRIC, t.path("total").decimalValue());
-            } else if (name.equalsIgnoreCase(LoadGenerator.PROJECT_METRIC)) {
-                actualTotals.put(LoadGenerator.PROJECT_METRIC, t.path("total").decimalValue());
-                actualTotals.put(LoadGenerator.PROJECT_METRIC + " (projects counted)", t.path("projectsCounted").asInt());
-            }
-        }
-        diffs.addAll(Diff.of("kpi-service total", expectedTotals, actualTotals));
-        diffs.addAll(Diff.of("replay of kpi.events (sum of reported project values)", Map.of("sum", projectSum),
-                Map.of("sum", replay.sumOf(LoadGenerator.PROJECT_METRIC))));
-        figures.put("KPI total '" + LoadGenerator.CLUSTER_METRIC + "' expected / kpi", clusterSum + " / " + actualTotals.get(LoadGenerator.CLUSTER_METRIC));
-        figures.put("KPI total '" + LoadGenerator.PROJECT_METRIC + "' expected / kpi", projectSum + " / " + actualTotals.get(LoadGenerator.PROJECT_METRIC)
-                + " (" + projectReports + " projects)");
-        figures.put("signatory clusters membership / kpi", signatories + " / " + summary.path("signatoryClusters").asLong(-1));
-
-        Map<String, Object> stagesProject = new TreeMap<>();
-        for (String stage : LoadGenerator.STAGES) {
-            long n = read.apply(base.get(PROJECT) + "/api/v1/projects?size=1&stage=" + stage).path("totalItems").asLong();
-            if (n > 0) {
-                stagesProject.put(stage, n);
-            }
-        }
-        Map<String, Object> stagesKpi = new TreeMap<>();
-        for (JsonNode s : read.apply(base.get(KPI) + "/api/v1/initiative/pipeline").path("stages")) {
-            if (s.path("projects").asLong() > 0) {
-                stagesKpi.put(s.path("stage").asText(), s.path("projects").asLong());
-            }
-        }
-        diffs.addAll(Diff.of("kpi-service pipeline projects at stage", stagesProject, stagesKpi));
-        figures.put("projects by stage project / kpi", stagesProject + " / " + stagesKpi);
-
-        // the consumers' own ledgers: every event id on the consumed topics recorded once
-        Map<String, Set<String>> idsByTopic = new HashMap<>();
-        for (Event e : events) {
-            idsByTopic.computeIfAbsent(e.topic(), k -> new HashSet<>()).add(e.id());
-        }
-        Map<String, Object> expectedProcessed = new TreeMap<>();
-        expectedProcessed.put("project/project-membership", idsByTopic.getOrDefault("membership.events", Set.of()).size());
-        expectedProcessed.put("kpi/kpi-membership", idsByTopic.getOrDefault("membership.events", Set.of()).size());
-        expectedProcessed.put("kpi/kpi-projects", idsByTopic.getOrDefault("project.events", Set.of()).size());
-        Map<String, Object> processed = new TreeMap<>();
-        processed.putAll(processedEvents(platform, "project"));
-        processed.putAll(processedEvents(platform, "kpi"));
-        diffs.addAll(Diff.of("processed_event rows (ids applied once) vs distinct ids on the topic", expectedProcessed, processed));
-        figures.put("processed_event rows per consumer", processed);
-        // a read that failed is not a difference of state, but the comparison is not done: report it, and retry
-        unreadable.stream().limit(5).forEach(u -> diffs.add("could not read: " + u));
-        if (unreadable.size() > 5) {
-            diffs.add("could not read " + (unreadable.size() - 5) + " more");
-        }
-        return diffs;
-    }
-
-    private static Map<String, Object> processedEvents(Platform platform, String database) {
-        Map<String, Object> out = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(platform.infrastructure().postgres().jdbcUrl(database), PostgresServer.USER,
-                PostgresServer.PASSWORD);
-             ResultSet rs = c.createStatement().executeQuery("select consumer, count(*) from processed_event group by consumer")) {
-            while (rs.next()) {
-                out.put(database + "/" + rs.getString(1), rs.getInt(2));
-            }
-        } catch (SQLException e) {
-            out.put(database + "/(error)", e.getMessage());
-        }
-        return out;
-    }
-
-    /** All items of a paged list endpoint, by id. */
-    private Map<String, JsonNode> list(String url) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (int page = 0; page < 100; page++) {
-            Http.Result r = reader.get(url + (url.contains("?") ? "&" : "?") + "size=200&page=" + page);
-            if (r.status() != 200) {
-                throw new IllegalStateException("GET " + url + " → " + r.brief());
-            }
-            JsonNode body = r.json();
-            body.path("items").forEach(i -> out.put(i.path("id").asText(), i));
-            if (page + 1 >= body.path("totalPages").asInt(0)) {
-                break;
-            }
-        }
-        return out;
-    }
-
-    private List<String> seedSignatories(String name, int n) {
+    /** {@code n} signatory clusters (registered, then declared existing members), created through membership-service. */
+    static List<String> seedSignatories(Http http, String membership, String name, int n) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Http.Result c = http.post(base.get(MEMBERSHIP) + "/api/v1/clusters", map("name", name + " " + (char) ('A' + i),
+            Http.Result c = http.post(membership + "/api/v1/clusters", map("name", name + " " + (char) ('A' + i),
                     "country", List.of("GB", "NL", "DE", "FR", "ES").get(i % 5), "worldRegion", "EUROPE", "type", "PORT"));
             assertTrue(c.is2xx(), "seed cluster: " + c.brief());
             String id = c.json().path("id").asText();
-            Http.Result s = http.post(base.get(MEMBERSHIP) + "/api/v1/clusters/" + id + "/existing-membership", map("joinedYear", 2021));
+            Http.Result s = http.post(membership + "/api/v1/clusters/" + id + "/existing-membership", map("joinedYear", 2021));
             assertTrue(s.is2xx(), "seed signatory: " + s.brief());
             ids.add(id);
         }
@@ -567,7 +391,7 @@ class FaultToleranceTest {
     }
 
     /** For every 5xx other than 503: the service log lines around its error id, so the report can quote them. */
-    private void printServerErrorsFromLogs(List<Write> writes) {
+    static void printServerErrorsFromLogs(List<Write> writes) {
         List<Write> errors = writes.stream().filter(w -> w.outcome() == Write.Outcome.SERVER_ERROR).limit(5).toList();
         for (Write w : errors) {
             String errorId = w.detail() == null ? null : w.detail().replaceAll("(?s).*\"errorId\":\"([^\"]+)\".*", "$1");

@@ -35,6 +35,14 @@ public final class LoadGenerator implements AutoCloseable {
 
     public static final String CLUSTER_METRIC = "Reliability cluster units";
     public static final String PROJECT_METRIC = "Reliability project units";
+
+    /**
+     * What makes one load's data its own on a platform other suites wrote to before: the prefix of its markers (names,
+     * notes, searches) and the names of the two KPI metrics whose totals are recomputed from its attempts.
+     */
+    public record Tag(String markerPrefix, String clusterMetric, String projectMetric) {
+        public static final Tag FAULTS = new Tag("rl", CLUSTER_METRIC, PROJECT_METRIC);
+    }
     static final List<String> STAGES = List.of("CONCEPT", "FEASIBILITY", "FEED", "BANKABLE", "FID", "UNDER_CONSTRUCTION", "OPERATIONAL");
     private static final List<String> COUNTRIES = List.of("GB", "NL", "DE", "FR", "ES", "IT", "BE", "DK", "NO", "PL");
     private static final LocalDate PERIOD_ORIGIN = LocalDate.of(1990, 1, 1);
@@ -50,6 +58,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final List<String> leads;
     private final List<String> kpiClusters;
     private final List<String> statusClusters;
+    private final Tag tag;
     private final Random random = new Random(7);
     private final AtomicLong seq = new AtomicLong();
     private final List<Write> ledger = Collections.synchronizedList(new ArrayList<>());
@@ -57,6 +66,9 @@ public final class LoadGenerator implements AutoCloseable {
     private final long t0 = System.currentTimeMillis();
     private volatile String phase = "1 warm-up";
     private ScheduledExecutorService executor;
+    private final Map<String, List<String>> routes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> roundRobin = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sentTo = new java.util.concurrent.ConcurrentHashMap<>();
 
     // project ids acknowledged, waiting to be known to kpi-service before a KPI report is sent about them
     private final Deque<long[]> projectQueueTimes = new ArrayDeque<>();
@@ -64,12 +76,22 @@ public final class LoadGenerator implements AutoCloseable {
 
     public LoadGenerator(Map<String, String> baseUrls, String token, Duration timeout, List<String> leads,
                          List<String> kpiClusters, List<String> statusClusters) {
+        this(baseUrls, token, timeout, leads, kpiClusters, statusClusters, Tag.FAULTS);
+    }
+
+    public LoadGenerator(Map<String, String> baseUrls, String token, Duration timeout, List<String> leads,
+                         List<String> kpiClusters, List<String> statusClusters, Tag tag) {
+        this.tag = tag;
         this.base = baseUrls;
         this.token = token;
         this.timeout = timeout;
         this.leads = leads;
         this.kpiClusters = kpiClusters;
         this.statusClusters = statusClusters;
+    }
+
+    public Tag tag() {
+        return tag;
     }
 
     public void phase(String phase) {
@@ -170,6 +192,33 @@ public final class LoadGenerator implements AutoCloseable {
         return base.get(service) + path;
     }
 
+    /**
+     * Sends the writes to a service round-robin to these base URLs (its replicas, as a load balancer would); reads
+     * back (the writes' {@code url}s, searches) still go to {@code baseUrls} given at construction. Without a route,
+     * writes go there too.
+     */
+    public void route(String service, List<String> baseUrls) {
+        routes.put(service, List.copyOf(baseUrls));
+    }
+
+    /** Writes sent per routed base URL so far. */
+    public Map<String, Long> sentPerTarget() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        sentTo.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    private String callUrl(String service, String path) {
+        List<String> targets = routes.get(service);
+        if (targets == null || targets.isEmpty()) {
+            return url(service, path);
+        }
+        long turn = roundRobin.computeIfAbsent(service, k -> new AtomicLong()).getAndIncrement();
+        String target = targets.get((int) Math.floorMod(turn, (long) targets.size()));
+        sentTo.computeIfAbsent(target, k -> new AtomicLong()).incrementAndGet();
+        return target + path;
+    }
+
     private static String q(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -179,7 +228,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private String marker() {
-        return "rl" + String.format("%07d", seq.incrementAndGet()) + "x";
+        return tag.markerPrefix() + String.format("%07d", seq.incrementAndGet()) + "x";
     }
 
     private abstract class Worker {
@@ -222,7 +271,7 @@ public final class LoadGenerator implements AutoCloseable {
         String m = marker();
         Http.Result r = w.write(MEMBERSHIP, "organization.create", Write.Kind.CREATE, m,
                 url(MEMBERSHIP, "/api/v1/organizations?q=" + q(m)),
-                () -> w.http.post(url(MEMBERSHIP, "/api/v1/organizations"), map("name", "Org " + m, "kind", kind)),
+                () -> w.http.post(callUrl(MEMBERSHIP, "/api/v1/organizations"), map("name", "Org " + m, "kind", kind)),
                 a -> a == null ? new Spec(null, List.of()) : new Spec(url(MEMBERSHIP, "/api/v1/organizations/" + id(a)),
                         List.of(ev(m, "tic.membership.organization.created.v1", id(a), 0, m))));
         return r.is2xx() ? id(r) : null;
@@ -242,7 +291,7 @@ public final class LoadGenerator implements AutoCloseable {
                 String action = "SUSPENDED".equals(status.getOrDefault(c, "SIGNATORY")) ? "reinstate" : "suspend";
                 String m = marker();
                 Http.Result r = write(MEMBERSHIP, "cluster." + action, Write.Kind.APPEND, m, null,
-                        () -> http.post(url(MEMBERSHIP, "/api/v1/clusters/" + c + "/" + action), map("reason", "Load " + m)),
+                        () -> http.post(callUrl(MEMBERSHIP, "/api/v1/clusters/" + c + "/" + action), map("reason", "Load " + m)),
                         a -> new Spec(url(MEMBERSHIP, "/api/v1/clusters/" + c + "/status-history"),
                                 List.of(ev(m, "tic.membership.cluster." + (action.equals("suspend") ? "suspended" : "reinstated") + ".v1", c, -1, m))));
                 if (r.is2xx()) {
@@ -265,7 +314,7 @@ public final class LoadGenerator implements AutoCloseable {
             String org = orgs.get(random(orgs.size()));
             String m = marker();
             write(MEMBERSHIP, "organization.update", Write.Kind.UPDATE, m, null,
-                    () -> http.put(url(MEMBERSHIP, "/api/v1/organizations/" + org), map("name", "Org " + m, "kind", "COMPANY"), null),
+                    () -> http.put(callUrl(MEMBERSHIP, "/api/v1/organizations/" + org), map("name", "Org " + m, "kind", "COMPANY"), null),
                     a -> new Spec(url(MEMBERSHIP, "/api/v1/organizations/" + org),
                             a == null ? List.of() : List.of(ev(m, "tic.membership.organization.updated.v1", org, a.etagVersion(), m))));
         }
@@ -312,7 +361,7 @@ public final class LoadGenerator implements AutoCloseable {
             clusterMarker = m;
             country = COUNTRIES.get(random(COUNTRIES.size()));
             Http.Result r = write(MEMBERSHIP, "cluster.register", Write.Kind.CREATE, m, url(MEMBERSHIP, "/api/v1/clusters?q=" + q(m)),
-                    () -> http.post(url(MEMBERSHIP, "/api/v1/clusters"), clusterBody(m, null)),
+                    () -> http.post(callUrl(MEMBERSHIP, "/api/v1/clusters"), clusterBody(m, null)),
                     a -> a == null ? new Spec(null, List.of()) : new Spec(url(MEMBERSHIP, "/api/v1/clusters/" + id(a)),
                             List.of(ev(m, "tic.membership.cluster.registered.v1", id(a), 0, m))));
             cluster = r.is2xx() ? id(r) : null;
@@ -333,7 +382,7 @@ public final class LoadGenerator implements AutoCloseable {
                     "justTransition", map("jobsProtectedPlan", "Reskilling programme"));
             Http.Result r = write(MEMBERSHIP, "application.draft", Write.Kind.CREATE, m,
                     url(MEMBERSHIP, "/api/v1/applications?clusterId=" + cluster),
-                    () -> http.post(url(MEMBERSHIP, "/api/v1/applications"), body),
+                    () -> http.post(callUrl(MEMBERSHIP, "/api/v1/applications"), body),
                     a -> new Spec(a == null ? null : url(MEMBERSHIP, "/api/v1/applications/" + id(a)), List.of()));
             application = r.is2xx() ? id(r) : null;
             return application != null;
@@ -342,7 +391,7 @@ public final class LoadGenerator implements AutoCloseable {
         boolean move(String action, String status, String event) {
             String m = "\"status\":\"" + status + "\"";
             Http.Result r = write(MEMBERSHIP, "application." + action, Write.Kind.UPDATE, m, null,
-                    () -> http.post(url(MEMBERSHIP, "/api/v1/applications/" + application + "/" + action),
+                    () -> http.post(callUrl(MEMBERSHIP, "/api/v1/applications/" + application + "/" + action),
                             action.equals("approve") ? map("effectiveDate", today()) : map()),
                     a -> {
                         List<EventChecker.Expected> events = new ArrayList<>();
@@ -363,7 +412,7 @@ public final class LoadGenerator implements AutoCloseable {
         boolean addParty() {
             String org = orgs.get(orgs.size() - 1);
             Http.Result r = write(MEMBERSHIP, "party.add", Write.Kind.APPEND, org, null,
-                    () -> http.post(url(MEMBERSHIP, "/api/v1/clusters/" + cluster + "/parties"), map("organizationId", org, "role", "MEMBER")),
+                    () -> http.post(callUrl(MEMBERSHIP, "/api/v1/clusters/" + cluster + "/parties"), map("organizationId", org, "role", "MEMBER")),
                     a -> new Spec(url(MEMBERSHIP, "/api/v1/clusters/" + cluster + "/parties"),
                             List.of(ev(org + "/party", "tic.membership.cluster.party-added.v1", cluster, -1, org))));
             return r.is2xx();
@@ -372,7 +421,7 @@ public final class LoadGenerator implements AutoCloseable {
         boolean rename() {
             String m = marker();
             Http.Result r = write(MEMBERSHIP, "cluster.update", Write.Kind.UPDATE, m, null,
-                    () -> http.put(url(MEMBERSHIP, "/api/v1/clusters/" + cluster), clusterBody(clusterMarker, "Region " + m), null),
+                    () -> http.put(callUrl(MEMBERSHIP, "/api/v1/clusters/" + cluster), clusterBody(clusterMarker, "Region " + m), null),
                     a -> new Spec(url(MEMBERSHIP, "/api/v1/clusters/" + cluster),
                             a == null ? List.of() : List.of(ev(m, "tic.membership.cluster.updated.v1", cluster, a.etagVersion(), m))));
             return r.is2xx();
@@ -420,7 +469,7 @@ public final class LoadGenerator implements AutoCloseable {
                 body.put("overrideReason", "Load test: checklist not tracked");
             }
             Http.Result r = write(PROJECT, "project.stage." + to, Write.Kind.APPEND, m, null,
-                    () -> http.post(url(PROJECT, "/api/v1/projects/" + p.id + "/stage-transitions"), body),
+                    () -> http.post(callUrl(PROJECT, "/api/v1/projects/" + p.id + "/stage-transitions"), body),
                     a -> {
                         List<EventChecker.Expected> events = new ArrayList<>();
                         if (a != null) {
@@ -446,7 +495,7 @@ public final class LoadGenerator implements AutoCloseable {
             String m = marker();
             String lead = leads.get(created++ % leads.size());
             Http.Result r = write(PROJECT, "project.create", Write.Kind.CREATE, m, url(PROJECT, "/api/v1/projects?q=" + q(m)),
-                    () -> http.post(url(PROJECT, "/api/v1/projects"), map("name", "Project " + m, "category", "ELECTRIFICATION",
+                    () -> http.post(callUrl(PROJECT, "/api/v1/projects"), map("name", "Project " + m, "category", "ELECTRIFICATION",
                             "leadClusterId", lead)),
                     a -> a == null ? new Spec(null, List.of()) : new Spec(url(PROJECT, "/api/v1/projects/" + id(a)),
                             List.of(ev(m, "tic.project.project.created.v1", id(a), 0, m))));
@@ -465,12 +514,12 @@ public final class LoadGenerator implements AutoCloseable {
         BigDecimal value = BigDecimal.valueOf(1 + random(1000));
         String field = project ? "projectId" : "clusterId";
         String search = url(KPI, "/api/v1/kpi-reports?" + field + "=" + subjectId + "&periodFrom=" + start + "&periodTo=" + end + "&size=200");
-        Map<String, Object> body = map(field, subjectId, "metric", "OTHER", "metricName", project ? PROJECT_METRIC : CLUSTER_METRIC,
+        Map<String, Object> body = map(field, subjectId, "metric", "OTHER", "metricName", project ? tag.projectMetric() : tag.clusterMetric(),
                 "value", value, "unit", "COUNT", "periodStart", start.toString(), "periodEnd", end.toString(),
                 "source", map("document", "reliability load"), "reportedBy", "reliability-tests", "confidence", "REPORTED",
                 "notes", m);
         Http.Result r = w.write(KPI, project ? "kpi.report.project" : "kpi.report.cluster", Write.Kind.CREATE, m, search,
-                () -> w.http.post(url(KPI, "/api/v1/kpi-reports"), body),
+                () -> w.http.post(callUrl(KPI, "/api/v1/kpi-reports"), body),
                 a -> a == null ? new Spec(null, List.of()) : new Spec(url(KPI, "/api/v1/kpi-reports/" + id(a)),
                         List.of(ev(m, "tic.kpi.report.reported.v1", id(a), -1, m))));
         kpiAttempts.add(new KpiAttempt(subjectId, project, n, value, m, search, Write.Outcome.of(r), r.is2xx() ? id(r) : null));

@@ -97,6 +97,11 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
      * Platform gives the first one (built the same way as Platform does). Not started yet.
      */
     public static synchronized ServiceProcess newReplica(String service, String database) {
+        return newReplica(service, database, Map.of());
+    }
+
+    /** As {@link #newReplica(String, String)}, with further environment variables (e.g. Kafka client settings). */
+    public static synchronized ServiceProcess newReplica(String service, String database, Map<String, String> extraEnv) {
         Platform p = platform();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", p.infrastructure().postgres().jdbcUrl(database));
@@ -105,6 +110,7 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
         env.put("KAFKA_BOOTSTRAP_SERVERS", p.infrastructure().kafka().bootstrapServers());
         env.put("TIC_JSON_LOGS", "false");
         env.putAll(securityEnv);
+        env.putAll(extraEnv);
         int n = extraReplicas.size() + 2;
         ServiceProcess replica = new ServiceProcess(service + "-replica" + n,
                 apps.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(), env,
