@@ -1,11 +1,13 @@
 package org.tic.kpi.event;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tic.commons.event.IdempotentConsumer;
 import org.tic.kpi.service.ClusterProjectionService;
+
+import java.util.concurrent.CompletionStage;
 
 /** membership.events → the cluster read model (status history, merges). */
 @ApplicationScoped
@@ -22,8 +24,8 @@ public class MembershipEventsConsumer {
     }
 
     @Incoming("membership-events")
-    @Blocking // ordered: one event at a time, in partition order
-    public void consume(ConsumerRecord<String, String> record) {
-        consumer.process(CONSUMER, record, projection::apply);
+    @Blocking // ordered: one batch at a time, each in partition order
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(CONSUMER, batch, projection::apply);
     }
 }

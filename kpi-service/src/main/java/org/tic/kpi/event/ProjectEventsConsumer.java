@@ -1,11 +1,13 @@
 package org.tic.kpi.event;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tic.commons.event.IdempotentConsumer;
 import org.tic.kpi.service.ProjectProjectionService;
+
+import java.util.concurrent.CompletionStage;
 
 /** project.events → the project read model (stage, FID, capacity, CO2e estimate, clusters). */
 @ApplicationScoped
@@ -23,7 +25,7 @@ public class ProjectEventsConsumer {
 
     @Incoming("project-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumer.process(CONSUMER, record, projection::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(CONSUMER, batch, projection::apply);
     }
 }

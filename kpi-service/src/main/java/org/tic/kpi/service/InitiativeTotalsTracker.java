@@ -46,6 +46,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public class InitiativeTotalsTracker {
 
     private static final Logger LOG = Logger.getLogger(InitiativeTotalsTracker.class);
+    /** Transaction resources: the earliest date this transaction's bump covers, and whether the check is registered. */
+    private static final Object BUMPED_FROM = new Object();
+    private static final Object ALL_DATES = new Object();
+    private static final Object CHECK_REGISTERED = new Object();
 
     /** Event data: {@code { asOf, signatoryClusters, countries, metrics: { bucketKey: MetricTotal } }}. */
     public record TotalsChanged(LocalDate asOf, int signatoryClusters, int countries, Map<String, MetricTotal> metrics) {
@@ -102,7 +106,15 @@ public class InitiativeTotalsTracker {
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String actor, boolean announce, LocalDate affectedFrom) {
         em.flush();
-        changes.bump(affectedFrom);
+        // One bump per transaction covers every change in it (a consumer applies a whole batch in one): bump again
+        // only when this change reaches further back than the bump already made.
+        Object bumped = transactions.getResource(BUMPED_FROM);
+        boolean covered = bumped == ALL_DATES
+                || (bumped instanceof LocalDate from && affectedFrom != null && !affectedFrom.isBefore(from));
+        if (!covered) {
+            changes.bump(affectedFrom);
+            transactions.putResource(BUMPED_FROM, affectedFrom == null ? ALL_DATES : affectedFrom);
+        }
         if (announce) {
             checkAfterCommit(actor);
         }
@@ -114,6 +126,10 @@ public class InitiativeTotalsTracker {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void checkAfterCommit(String actor) {
+        if (transactions.getResource(CHECK_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(CHECK_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -6,8 +6,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.hibernate.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Applies an event at most once per consumer: the event id is recorded in {@code processed_event} in the same
@@ -15,6 +31,8 @@ import org.jboss.logging.Logger;
  * number of times (each attempt in a fresh transaction); then, or at once for an undecodable event, the
  * exception goes up to the messaging layer, whose dead-letter strategy moves the record to the DLQ topic with
  * the error in its headers, and consumption goes on.
+ * <p>Batch channels ({@link #consume}) apply a whole poll in one transaction and fall back to one event per
+ * transaction only when that fails, so a broken event is still dead-lettered alone.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -43,15 +61,106 @@ public class IdempotentConsumer {
      * @param consumer a stable name for this consumer (one per read model), e.g. {@code project-clusters}
      */
     public Outcome process(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
-        IncomingEvent event;
+        return processDecoded(consumer, decode(consumer, record), handler);
+    }
+
+    /**
+     * A channel with {@code batch=true}: applies the polled batch with {@link #processBatch}, sends each rejected
+     * record to the channel's dead-letter topic on its own (its own nack: a nack of the batch would dead-letter
+     * all of it), then acknowledges the batch. Call it from an {@code @Incoming @Blocking} method returning the stage.
+     */
+    public CompletionStage<Void> consume(String consumer, KafkaRecordBatch<String, String> batch, EventHandler handler) {
+        List<KafkaRecord<String, String>> messages = batch.getRecords();
+        Map<ConsumerRecord<String, String>, KafkaRecord<String, String>> byRecord = new IdentityHashMap<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(messages.size());
+        for (KafkaRecord<String, String> message : messages) {
+            ConsumerRecord<String, String> record = consumerRecord(message);
+            byRecord.put(record, message);
+            records.add(record);
+        }
+        List<Rejected> rejected = processBatch(consumer, records, handler);
+        CompletableFuture<?>[] deadLettered = rejected.stream()
+                .map(r -> byRecord.get(r.record()).nack(r.error()).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(deadLettered).thenCompose(done -> batch.ack());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> (ConsumerRecord<String, String>) m.getRecord())
+                .orElseThrow(() -> new IllegalStateException("Not an incoming Kafka record: " + message));
+    }
+
+    /** A record of a batch that could not be applied: it goes to the dead-letter topic on its own. */
+    public record Rejected(ConsumerRecord<String, String> record, RuntimeException error) {
+    }
+
+    /**
+     * Applies a batch of records (as polled: per partition in offset order) in <em>one</em> transaction — their
+     * {@code processed_event} rows in one statement, then each new event's effect in order. When that transaction
+     * fails for anything but an unreachable database, the batch is applied again one event per transaction, with the
+     * bounded retries of {@link #process}: a poison or failing event is then rejected alone and the others apply.
+     *
+     * @return the records to dead-letter, each on its own (undecodable, or still failing after the retries)
+     */
+    public List<Rejected> processBatch(String consumer, List<ConsumerRecord<String, String>> records, EventHandler handler) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, String>> decoded = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(decode(consumer, record));
+                decoded.add(record);
+            } catch (PoisonEventException e) {
+                rejected.add(new Rejected(record, e));
+            }
+        }
+        if (events.isEmpty()) {
+            return rejected;
+        }
+        long unavailableWaitMs = backoffMs;
+        while (true) {
+            try {
+                int applied = QuarkusTransaction.requiringNew().call(() -> applyAll(consumer, events, handler));
+                count(consumer, "applied", applied);
+                count(consumer, "duplicate", events.size() - applied);
+                return rejected;
+            } catch (RuntimeException e) {
+                if (isUnavailable(e) && !Thread.currentThread().isInterrupted()) {
+                    LOG.debugf("Database unavailable while applying a batch of %d; waiting %d ms", events.size(),
+                            unavailableWaitMs);
+                    pause(unavailableWaitMs);
+                    unavailableWaitMs = Math.min(unavailableWaitMs * 2, 5_000);
+                    continue;
+                }
+                LOG.debugf(e, "A batch of %d events failed in %s; applying them one by one", events.size(), consumer);
+                registry.counter("tic.events.batches.split", "consumer", consumer).increment();
+                break;
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                processDecoded(consumer, events.get(i), handler);
+            } catch (PoisonEventException | EventProcessingException e) {
+                rejected.add(new Rejected(decoded.get(i), e));
+            }
+        }
+        return rejected;
+    }
+
+    private IncomingEvent decode(String consumer, ConsumerRecord<String, String> record) {
         try {
-            event = decoder.decode(record);
+            return decoder.decode(record);
         } catch (PoisonEventException e) {
             count(consumer, "poison");
             LOG.warnf("Poison record %s-%d@%d for %s: %s", record.topic(), record.partition(), record.offset(),
                     consumer, e.getMessage());
             throw e;
         }
+    }
+
+    private Outcome processDecoded(String consumer, IncomingEvent event, EventHandler handler) {
         RuntimeException last = null;
         long unavailableWaitMs = backoffMs;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -84,6 +193,37 @@ public class IdempotentConsumer {
                 event.id(), event.type(), maxAttempts, consumer, last.getMessage());
         throw new EventProcessingException("Event " + event.id() + " (" + event.type() + ") failed after "
                 + maxAttempts + " attempts: " + last.getMessage(), last);
+    }
+
+    /** The inbox rows of a whole batch in one statement; then the effects of the events seen for the first time. */
+    private int applyAll(String consumer, List<IncomingEvent> events, EventHandler handler) throws Exception {
+        Set<UUID> fresh = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id, event_type, topic)
+                    select ?, e.id, e.type, e.topic from unnest(?::uuid[], ?::text[], ?::text[]) as e(id, type, topic)
+                    on conflict do nothing
+                    returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
+                insert.setArray(3, connection.createArrayOf("text", events.stream().map(IncomingEvent::type).toArray()));
+                insert.setArray(4, connection.createArrayOf("text", events.stream().map(IncomingEvent::topic).toArray()));
+                Set<UUID> ids = new HashSet<>();
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+        int applied = 0;
+        for (IncomingEvent event : events) {
+            if (fresh.remove(event.id())) { // remove: an id twice in one batch applies once
+                handler.handle(event);
+                applied++;
+            }
+        }
+        return applied;
     }
 
     private Outcome apply(String consumer, IncomingEvent event, EventHandler handler) throws Exception {
@@ -122,7 +262,13 @@ public class IdempotentConsumer {
     }
 
     private void count(String consumer, String result) {
-        registry.counter("tic.events.consumed", "consumer", consumer, "result", result).increment();
+        count(consumer, result, 1);
+    }
+
+    private void count(String consumer, String result, int n) {
+        if (n > 0) {
+            registry.counter("tic.events.consumed", "consumer", consumer, "result", result).increment(n);
+        }
     }
 
     private static void pause(long ms) {

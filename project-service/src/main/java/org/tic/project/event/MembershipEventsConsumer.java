@@ -1,17 +1,20 @@
 package org.tic.project.event;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tic.commons.event.IdempotentConsumer;
 import org.tic.project.service.MembershipReadModel;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Feeds membership.events into the cluster/organization read model. Each record is applied at most once
  * (processed_event, same transaction as the effect); an undecodable record, or one still failing after the bounded
  * retries, is thrown back so the channel's dead-letter strategy moves it to {@code project-service.dlq} and
- * consumption goes on. Records are handled one at a time, in partition order.
+ * consumption goes on. Records come in polled batches, applied in one transaction (IdempotentConsumer#consume),
+ * in partition order.
  */
 @ApplicationScoped
 public class MembershipEventsConsumer {
@@ -29,7 +32,7 @@ public class MembershipEventsConsumer {
 
     @Incoming("membership-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        idempotent.process(CONSUMER, record, readModel::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return idempotent.consume(CONSUMER, batch, readModel::apply);
     }
 }
