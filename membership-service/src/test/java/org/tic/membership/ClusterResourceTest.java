@@ -40,6 +40,25 @@ class ClusterResourceTest {
     }
 
     @Test
+    void listTotalsAreCountedOncePerFilterAndExactOnRequest() {
+        String token = "Totals" + UUID.randomUUID().toString().substring(0, 8);
+        IntStream.range(0, 3).forEach(i -> Api.cluster(token + " cluster " + i));
+        given().get("/api/v1/clusters?q=" + token + "&size=2").then().statusCode(200)
+                .body("totalItems", equalTo(3)).body("totalItemsExact", equalTo(true));
+        Api.cluster(token + " cluster 3");
+        // the next pages reuse the count (no count(*) per page): an estimate, and says so
+        given().get("/api/v1/clusters?q=" + token + "&size=2").then()
+                .body("totalItems", equalTo(3)).body("totalItemsExact", equalTo(false)).body("totalPages", equalTo(2));
+        given().get("/api/v1/clusters?q=" + token + "&size=2&count=exact").then()
+                .body("totalItems", equalTo(4)).body("totalItemsExact", equalTo(true));
+        // the last page tells the total without counting
+        given().get("/api/v1/clusters?q=" + token + "&size=3&page=1").then()
+                .body("items", hasSize(1)).body("totalItems", equalTo(4)).body("totalItemsExact", equalTo(true));
+        given().get("/api/v1/clusters?count=roughly").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("count"));
+    }
+
+    @Test
     void updatesUseIfMatchAndTheSlugNeverChanges() {
         String id = Api.cluster(Api.unique("Kwinana"));
         Map<String, Object> body = Api.clusterBody("Kwinana Industrial Area");

@@ -5,7 +5,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.kpi.domain.KpiReport;
 import org.tic.kpi.domain.MetricBucket;
 import org.tic.kpi.domain.RollupCalculator;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +27,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class KpiReportRepository implements PanacheRepositoryBase<KpiReport, UUID> {
 
-    public record Page(List<KpiReport> items, long total) {
+    @Inject
+    PageTotals totals;
+
+    public record Page(List<KpiReport> items, PageTotals.Total total) {
     }
 
     /** A report version reduced to what roll-ups need. */
@@ -44,7 +50,7 @@ public class KpiReportRepository implements PanacheRepositoryBase<KpiReport, UUI
     public Page search(ReportFilter f, Sort sort, PageRequest page) {
         PanacheQuery<KpiReport> q = query(f, sort);
         List<KpiReport> items = q.page(page.page(), page.size()).list();
-        return new Page(items, q.count());
+        return new Page(items, totals.total(Arrays.asList("kpi-reports", f), page, items.size(), q::count));
     }
 
     /** One batch of the export, in recording order after the given position (keyset paging). */

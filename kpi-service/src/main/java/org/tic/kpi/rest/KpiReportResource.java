@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
@@ -91,8 +92,10 @@ public class KpiReportResource {
                                             @Parameter(description = "Every version, superseded ones included") @QueryParam("history") boolean history,
                                             @Parameter(example = "-reportedOn") @QueryParam("sort") String sort,
                                             @QueryParam("page") Integer page,
-                                            @QueryParam("size") Integer size) {
-        PageRequest pr = PageRequest.of(page, size);
+                                            @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
+            @QueryParam("count") String count) {
+        PageRequest pr = PageRequest.of(page, size, count);
         ReportFilter filter = filter(clusterId, projectId, subjectType, metric, co2eMetricType, confidence, periodFrom,
                 periodTo, importId, asOf, history);
         var result = service.list(filter, SortSpec.parse(sort, KpiReportService.SORTABLE, "-recordedAt", "id"), pr);

@@ -4,18 +4,24 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.membership.domain.ApplicationStatus;
 import org.tic.membership.domain.MembershipApplication;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ApplicationRepository implements PanacheRepositoryBase<MembershipApplication, UUID> {
 
-    public record Page(List<MembershipApplication> items, long total) {
+    @Inject
+    PageTotals totals;
+
+    public record Page(List<MembershipApplication> items, PageTotals.Total total) {
     }
 
     public boolean hasOpenApplication(UUID clusterId) {
@@ -36,6 +42,7 @@ public class ApplicationRepository implements PanacheRepositoryBase<MembershipAp
         }
         String query = String.join(" and ", where);
         var q = query.isEmpty() ? findAll(sort) : find(query, sort, params);
-        return new Page(q.page(page.page(), page.size()).list(), q.count());
+        var items = q.page(page.page(), page.size()).list();
+        return new Page(items, totals.total(Arrays.asList("applications", clusterIds, status), page, items.size(), q::count));
     }
 }

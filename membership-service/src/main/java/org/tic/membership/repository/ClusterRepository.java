@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterStatus;
 import org.tic.membership.domain.ClusterType;
@@ -12,6 +14,7 @@ import org.tic.membership.domain.WorldRegion;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,11 +23,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClusterRepository implements PanacheRepositoryBase<Cluster, UUID> {
 
+    @Inject
+    PageTotals totals;
+
     public record Filter(ClusterStatus status, String country, WorldRegion region, ClusterType type, String sector,
                          LocalDate joinedAfter, LocalDate joinedBefore, String nameContains) {
     }
 
-    public record Page(List<Cluster> items, long total) {
+    public record Page(List<Cluster> items, PageTotals.Total total) {
     }
 
     public Optional<Cluster> findBySlug(String slug) {
@@ -73,6 +79,7 @@ public class ClusterRepository implements PanacheRepositoryBase<Cluster, UUID> {
         }
         String query = String.join(" and ", where);
         var q = query.isEmpty() ? findAll(sort) : find(query, sort, params);
-        return new Page(q.page(page.page(), page.size()).list(), q.count());
+        var items = q.page(page.page(), page.size()).list();
+        return new Page(items, totals.total(Arrays.asList("clusters", f), page, items.size(), q::count));
     }
 }

@@ -4,11 +4,14 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.membership.domain.Organization;
 import org.tic.membership.domain.OrganizationKind;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,7 +19,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
 
-    public record Page(List<Organization> items, long total) {
+    @Inject
+    PageTotals totals;
+
+    public record Page(List<Organization> items, PageTotals.Total total) {
     }
 
     public Page search(OrganizationKind kind, String country, String nameContains, Sort sort, PageRequest page) {
@@ -37,6 +43,6 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         String query = String.join(" and ", where);
         var q = query.isEmpty() ? findAll(sort) : find(query, sort, params);
         List<Organization> items = q.page(page.page(), page.size()).list();
-        return new Page(items, q.count());
+        return new Page(items, totals.total(Arrays.asList("organizations", kind, country, nameContains), page, items.size(), q::count));
     }
 }

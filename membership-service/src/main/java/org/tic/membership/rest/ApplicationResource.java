@@ -3,6 +3,7 @@ package org.tic.membership.rest;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.security.Caller;
 import org.tic.commons.security.Roles;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.commons.rest.ETags;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
@@ -58,8 +60,10 @@ public class ApplicationResource {
                                               @QueryParam("status") ApplicationStatus status,
                                               @QueryParam("sort") String sort,
                                               @QueryParam("page") Integer page,
-                                              @QueryParam("size") Integer size) {
-        PageRequest pr = PageRequest.of(page, size);
+                                              @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
+            @QueryParam("count") String count) {
+        PageRequest pr = PageRequest.of(page, size, count);
         var result = service.list(clusterId, status, SortSpec.parse(sort, ApplicationService.SORTABLE, "-createdAt", "id"), pr);
         return PageResponse.of(result.items(), pr, result.total(), ApplicationView::of);
     }

@@ -3,6 +3,7 @@ package org.tic.membership.rest;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.security.Caller;
 import org.tic.commons.security.Roles;
 import jakarta.ws.rs.Consumes;
@@ -75,8 +76,10 @@ public class ClusterResource {
                                           @Parameter(description = "Name contains (case-insensitive)") @QueryParam("q") String q,
                                           @Parameter(example = "-joinedYear,name") @QueryParam("sort") String sort,
                                           @QueryParam("page") Integer page,
-                                          @QueryParam("size") Integer size) {
-        PageRequest pr = PageRequest.of(page, size);
+                                          @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
+            @QueryParam("count") String count) {
+        PageRequest pr = PageRequest.of(page, size, count);
         var filter = new ClusterRepository.Filter(status, country, region, type, sector, joinedAfter, joinedBefore, q);
         var result = service.list(filter, SortSpec.parse(sort, ClusterService.SORTABLE, "name", "id"), pr);
         return PageResponse.of(result.items(), pr, result.total(), mapper::toView);

@@ -231,7 +231,7 @@ public class ApplicationService {
             throw Caller.forbidden("You may list only the applications of your clusters " + mine);
         }
         if (mine.isEmpty()) {
-            return new ApplicationRepository.Page(List.of(), 0);
+            return new ApplicationRepository.Page(List.of(), new org.tic.commons.rest.PageTotals.Total(0, true));
         }
         return applications.search(clusterId == null ? List.copyOf(mine) : List.of(clusterId), status, sort, page);
     }

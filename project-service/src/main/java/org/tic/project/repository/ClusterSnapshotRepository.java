@@ -2,9 +2,11 @@ package org.tic.project.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.project.domain.ClusterSnapshot;
 
 import java.sql.Array;
@@ -14,6 +16,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +28,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClusterSnapshotRepository implements PanacheRepositoryBase<ClusterSnapshot, UUID> {
 
+    @Inject
+    PageTotals totals;
+
     /** A cluster snapshot as carried by an event. */
     public record Data(UUID id, String slug, String name, String country, String subnationalRegion, String worldRegion,
                        String type, List<String> sectors, UUID coordinatorOrganizationId, Double latitude,
@@ -32,7 +38,7 @@ public class ClusterSnapshotRepository implements PanacheRepositoryBase<ClusterS
                        long version, Instant createdAt, Instant updatedAt) {
     }
 
-    public record Page(List<ClusterSnapshot> items, long total) {
+    public record Page(List<ClusterSnapshot> items, PageTotals.Total total) {
     }
 
     private static final String UPSERT = """
@@ -152,7 +158,8 @@ public class ClusterSnapshotRepository implements PanacheRepositoryBase<ClusterS
         }
         var query = where.isEmpty() ? find("order by name, id")
                 : find(String.join(" and ", where) + " order by name, id", params);
-        return new Page(query.page(page.page(), page.size()).list(), query.count());
+        var items = query.page(page.page(), page.size()).list();
+        return new Page(items, totals.total(Arrays.asList("clusters", slug, status, country), page, items.size(), query::count));
     }
 
     private static void setUuid(PreparedStatement ps, int i, UUID value) throws java.sql.SQLException {

@@ -3,15 +3,18 @@ package org.tic.project.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.project.domain.Project;
 import org.tic.project.domain.ProjectCategory;
 import org.tic.project.domain.Stage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
+    @Inject
+    PageTotals totals;
+
     /**
      * List filters. {@code cluster} matches the lead or a participating cluster, including clusters since merged
      * into it (references are kept and resolved through the successor link).
@@ -31,7 +37,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
                          Boolean corridor, String nameContains) {
     }
 
-    public record Page(List<Project> items, long total) {
+    public record Page(List<Project> items, PageTotals.Total total) {
     }
 
     /** API sort field → SQL expression (an allow-list: user text never reaches the SQL). */
@@ -113,8 +119,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         select.setParameter("offset", page.offset());
         @SuppressWarnings("unchecked")
         List<Project> items = select.getResultList();
-        long total = ((Number) count.getSingleResult()).longValue();
-        return new Page(items, total);
+        return new Page(items, totals.total(Arrays.asList("projects", f), page, items.size(),
+                () -> ((Number) count.getSingleResult()).longValue()));
     }
 
     /** Another project of the lead cluster with this name (case-insensitive), if any. */

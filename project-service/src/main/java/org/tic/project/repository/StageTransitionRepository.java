@@ -3,22 +3,29 @@ package org.tic.project.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.project.domain.StageTransition;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class StageTransitionRepository implements PanacheRepositoryBase<StageTransition, UUID> {
 
-    public record Page(List<StageTransition> items, long total) {
+    @Inject
+    PageTotals totals;
+
+    public record Page(List<StageTransition> items, PageTotals.Total total) {
     }
 
     public Page history(UUID projectId, PageRequest page) {
         var q = find("projectId", Sort.by("sequence"), projectId);
-        return new Page(q.page(page.page(), page.size()).list(), q.count());
+        var items = q.page(page.page(), page.size()).list();
+        return new Page(items, totals.total(Arrays.asList("stage-history", projectId), page, items.size(), q::count));
     }
 
     public int lastSequence(UUID projectId) {

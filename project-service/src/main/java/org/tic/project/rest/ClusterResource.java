@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.project.domain.ClusterSnapshot;
@@ -40,12 +42,14 @@ public class ClusterResource {
                                           @Pattern(regexp = "[A-Z_]{1,20}", message = "must be a status such as SIGNATORY") @QueryParam("status") String status,
                                           @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. GB") @QueryParam("country") String country,
                                           @QueryParam("page") Integer page,
-                                          @QueryParam("size") Integer size) {
-        PageRequest pr = PageRequest.of(page, size);
+                                          @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
+            @QueryParam("count") String count) {
+        PageRequest pr = PageRequest.of(page, size, count);
         var result = directory.search(slug, status, country, pr);
         Map<UUID, ClusterSnapshot> known = directory.load(result.items().stream().map(c -> c.id).toList());
         List<ClusterView> views = result.items().stream().map(c -> directory.toView(c, known)).toList();
-        return new PageResponse<>(views, pr.page(), pr.size(), result.total(), (int) ((result.total() + pr.size() - 1) / pr.size()));
+        return PageResponse.of(views, pr, result.total(), v -> v);
     }
 
     @GET

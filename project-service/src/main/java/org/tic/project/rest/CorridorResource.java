@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
@@ -43,11 +45,12 @@ public class CorridorResource {
                                            @QueryParam("stage") Stage stage,
                                            @QueryParam("sort") String sort,
                                            @QueryParam("page") Integer page,
-                                           @QueryParam("size") Integer size) {
-        PageRequest pr = PageRequest.of(page, size);
+                                           @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
+            @QueryParam("count") String count) {
+        PageRequest pr = PageRequest.of(page, size, count);
         var result = service.list(new ProjectRepository.Filter(cluster, country, category, stage, null, true, null),
                 SortSpec.parse(sort, ProjectRepository.SORTABLE, "name", "p.id"), pr);
-        return new PageResponse<>(service.corridorViews(result.items()), pr.page(), pr.size(), result.total(),
-                (int) ((result.total() + pr.size() - 1) / pr.size()));
+        return PageResponse.of(service.corridorViews(result.items()), pr, result.total(), v -> v);
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
@@ -79,12 +80,13 @@ public class ProjectResource {
             @Parameter(description = "Name contains (case-insensitive)") @QueryParam("q") String q,
             @Parameter(example = "-fidDate") @QueryParam("sort") String sort,
             @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        PageRequest pr = PageRequest.of(page, size);
+            @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
+            @QueryParam("count") String count) {
+        PageRequest pr = PageRequest.of(page, size, count);
         var result = service.list(new ProjectRepository.Filter(cluster, country, category, stage, fidYear, corridor, q),
                 SortSpec.parse(sort, ProjectRepository.SORTABLE, "name", "p.id"), pr);
-        return new PageResponse<>(service.views(result.items()), pr.page(), pr.size(), result.total(),
-                (int) ((result.total() + pr.size() - 1) / pr.size()));
+        return PageResponse.of(service.views(result.items()), pr, result.total(), v -> v);
     }
 
     @GET

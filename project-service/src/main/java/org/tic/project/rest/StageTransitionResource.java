@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.security.Caller;
@@ -78,8 +80,10 @@ public class StageTransitionResource {
     @APIResponse(responseCode = "200", description = "A page of the history")
     @APIResponse(responseCode = "404", description = "No such project")
     public PageResponse<StageTransitionView> history(@PathParam("id") UUID id, @QueryParam("page") Integer page,
-                                                     @QueryParam("size") Integer size) {
-        PageRequest pr = PageRequest.of(page, size == null ? 100 : size);
+                                                     @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
+            @QueryParam("count") String count) {
+        PageRequest pr = PageRequest.of(page, size == null ? 100 : size, count);
         var result = service.history(id, pr);
         return PageResponse.of(result.items(), pr, result.total(), mapper::toView);
     }
