@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.commons.rest.SortSpec;
 
 import java.math.BigDecimal;
@@ -54,13 +55,15 @@ public class DashboardQueries {
     public record ClusterFilter(String q, String country, String worldRegion, String type, String status) {
     }
 
-    public record Page<T>(List<T> items, long total) {
+    public record Page<T>(List<T> items, PageTotals.Total total) {
     }
 
     private final EntityManager em;
+    private final PageTotals totals;
 
-    public DashboardQueries(EntityManager em) {
+    public DashboardQueries(EntityManager em, PageTotals totals) {
         this.em = em;
+        this.totals = totals;
     }
 
     public Page<DashboardViews.ClusterRow> clusters(LocalDate asOf, ClusterFilter f, String sort, PageRequest page) {
@@ -116,8 +119,8 @@ public class DashboardQueries {
         }
         Query count = em.createNativeQuery("select count(*)" + from + where);
         bind(count, params);
-        long total = ((Number) count.getSingleResult()).longValue();
-        return new Page<>(items, total);
+        return new Page<>(items, totals.total(Arrays.asList("dashboard-clusters", asOf, f), page, items.size(),
+                () -> ((Number) count.getSingleResult()).longValue()));
     }
 
     /** Projects the cluster leads or takes part in, and those of the clusters merged into it (on or before asOf). */
