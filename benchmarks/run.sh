@@ -3,7 +3,8 @@
 # services (+ the Spring Data REST peer), loads the data, runs the six scenarios and writes
 # benchmarks/results/latest.{md,json} (--quick: latest-quick.{md,json}, tiny data, seconds per scenario).
 #
-#   benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--no-build]
+#   benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--only events] [--no-build]
+#   (--only events: scenario 4 alone, written to latest-events.{md,json}: the loop for work on the event path)
 #
 # Needs a JDK 17+ and pgbench (Debian: apt-get install -y postgresql-client postgresql-contrib); without pgbench
 # the pgbench comparisons are reported as skipped. Everything it starts is stopped at the end (also on Ctrl-C).

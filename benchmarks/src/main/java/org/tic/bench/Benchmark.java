@@ -74,6 +74,11 @@ final class Benchmark {
                     + small.projects + " projects, " + small.reports + " KPI report versions; loaded through the APIs in "
                     + Math.round((System.nanoTime() - t0) / 1e9) + " s");
 
+            if (s.eventsOnly()) {
+                new EventLagScenario(this).run();
+                new ConsumerScaleOut(this).run();
+                return finish(started);
+            }
             ScaleScenario scale = new ScaleScenario(this);
             Map<String, Load.Result> scaleSmall = scale.measure("40 clusters");
             PhysicalLimitScenario physicalLimit = new PhysicalLimitScenario(this);
@@ -103,9 +108,15 @@ final class Benchmark {
             step("Stopping everything");
             p.close();
         }
+        return finish(started);
+    }
+
+    private Report finish(Instant started) {
         report.meta.put("finishedAt", Instant.now().toString());
         report.meta.put("durationMinutes", Load.round((Instant.now().toEpochMilli() - started.toEpochMilli()) / 60000.0));
-        Recommendations.add(report);
+        if (!s.eventsOnly()) {
+            Recommendations.add(report);
+        }
         return report;
     }
 

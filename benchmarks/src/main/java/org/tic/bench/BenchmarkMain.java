@@ -34,8 +34,15 @@ public final class BenchmarkMain {
         if (rows != null) {
             s = s.withImportRows(Integer.parseInt(rows));
         }
+        String only = option(a, "--only", null);
+        if ("events".equals(only)) {
+            s = s.withEventsOnly();
+        } else if (only != null) {
+            System.err.println("--only takes: events");
+            return null;
+        }
         if (!a.isEmpty()) {
-            System.err.println("Unknown arguments: " + a + "\nusage: benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N]");
+            System.err.println("Unknown arguments: " + a + "\nusage: benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--only events]");
             return null;
         }
         if (!Files.exists(root.resolve("membership-service/target/quarkus-app/quarkus-run.jar"))) {
@@ -43,7 +50,7 @@ public final class BenchmarkMain {
                     + "./mvnw package -DskipTests -pl benchmarks -am");
             return null;
         }
-        String base = quick ? "latest-quick" : "latest";
+        String base = (quick ? "latest-quick" : "latest") + (s.eventsOnly() ? "-events" : "");
         Benchmark bench = new Benchmark(s, root, root.resolve("benchmarks/target/bench-logs"));
         Report report;
         boolean ok = true;

@@ -8,28 +8,36 @@ import java.util.Map;
 record Settings(boolean quick, int connections, Duration warmup, Duration run, int repeats, Duration latencyWarmup,
                 Duration latencyRun, double latencyLoadShare, int largeClusters, int pgbenchScale, int serialCalls,
                 Duration serialMaxTime, double lagTargetRate, Duration lagWarmup, Duration lagRun, int importRows,
-                Duration importCap) {
+                Duration importCap, boolean eventsOnly) {
 
     static Settings full() {
         return new Settings(false, 8, Duration.ofSeconds(10), Duration.ofSeconds(15), 3, Duration.ofSeconds(5),
                 Duration.ofSeconds(20), 0.5, 100_000, 10, 30, Duration.ofSeconds(30), 500, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 100_000, Duration.ofSeconds(600));
+                Duration.ofSeconds(30), 100_000, Duration.ofSeconds(600), false);
     }
 
     static Settings quickMode() {
         return new Settings(true, 4, Duration.ofSeconds(2), Duration.ofSeconds(3), 1, Duration.ofSeconds(1),
                 Duration.ofSeconds(3), 0.5, 2_000, 1, 8, Duration.ofSeconds(10), 50, Duration.ofSeconds(1),
-                Duration.ofSeconds(4), 300, Duration.ofSeconds(90));
+                Duration.ofSeconds(4), 300, Duration.ofSeconds(90), false);
     }
 
     Settings withLargeClusters(int n) {
         return new Settings(quick, connections, warmup, run, repeats, latencyWarmup, latencyRun, latencyLoadShare, n,
-                pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, importRows, importCap);
+                pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, importRows, importCap, eventsOnly);
     }
 
     Settings withImportRows(int n) {
         return new Settings(quick, connections, warmup, run, repeats, latencyWarmup, latencyRun, latencyLoadShare,
-                largeClusters, pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, n, importCap);
+                largeClusters, pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, n, importCap,
+                eventsOnly);
+    }
+
+    /** Only scenario 4 (event lag and consumer scale-out) after the realistic data set: a loop for the event path. */
+    Settings withEventsOnly() {
+        return new Settings(quick, connections, warmup, run, repeats, latencyWarmup, latencyRun, latencyLoadShare,
+                largeClusters, pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, importRows,
+                importCap, true);
     }
 
     /** KPI report versions the bulk load writes per generated cluster (3 buckets × 3 years + 1 correction). */
@@ -37,7 +45,8 @@ record Settings(boolean quick, int connections, Duration warmup, Duration run, i
 
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", quick ? "quick (smoke: tiny data, seconds per scenario — figures are not meaningful)" : "full");
+        m.put("mode", (quick ? "quick (smoke: tiny data, seconds per scenario — figures are not meaningful)" : "full")
+                + (eventsOnly ? ", event scenario only (--only events)" : ""));
         m.put("connections (HTTP keep-alive connections = pgbench clients)", connections);
         m.put("capacity runs", warmup.toSeconds() + " s warm-up + " + run.toSeconds() + " s measured, closed loop");
         m.put("latency runs", latencyWarmup.toSeconds() + " s warm-up + " + latencyRun.toSeconds()

@@ -78,32 +78,68 @@ public final class StatusTimeline {
     public static List<Period> build(Collection<Fact> facts) {
         List<Fact> ordered = new ArrayList<>(facts);
         ordered.sort(Comparator.comparingLong(Fact::version));
-        List<Entry> entries = new ArrayList<>();
+        List<Period> periods = List.of();
         for (Fact f : ordered) {
-            Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-            String current = last == null ? null : last.status();
-            boolean sameStatus = f.status().equals(current);
-            if (f.explicitDate() != null) {
-                apply(entries, new Entry(f.explicitDate(), f.status(), Origin.EXPLICIT));
-            } else if (!sameStatus) {
-                apply(entries, start(f));
-            } else if (ClusterStatuses.SIGNATORY.equals(f.status()) && isJoin(last)
-                    && (f.joinedDate() != null || f.joinedYear() != null)) {
-                // Still a signatory, but the joining date/year may have been corrected: move the start of this stretch.
-                Entry corrected = start(f);
-                if (!corrected.from().equals(last.from()) || corrected.origin() != last.origin()) {
-                    entries.remove(entries.size() - 1);
-                    apply(entries, corrected);
-                }
+            periods = next(periods, f);
+        }
+        return periods;
+    }
+
+    /**
+     * The history after one more fact whose version is higher than every fact already folded into {@code periods}:
+     * {@link #build} is this step folded over the facts in version order. {@code periods} may also be only the tail
+     * of the history from {@link #affectedFrom}: the step never looks further back, so the consumer reads and
+     * rewrites a few rows per event instead of every fact the cluster ever had.
+     */
+    public static List<Period> next(List<Period> periods, Fact f) {
+        List<Entry> entries = new ArrayList<>(periods.size() + 1);
+        for (Period p : periods) {
+            entries.add(new Entry(p.from(), p.status(), p.origin()));
+        }
+        Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        String current = last == null ? null : last.status();
+        boolean sameStatus = f.status().equals(current);
+        if (f.explicitDate() != null) {
+            apply(entries, new Entry(f.explicitDate(), f.status(), Origin.EXPLICIT));
+        } else if (!sameStatus) {
+            apply(entries, start(f));
+        } else if (ClusterStatuses.SIGNATORY.equals(f.status()) && isJoin(last)
+                && (f.joinedDate() != null || f.joinedYear() != null)) {
+            // Still a signatory, but the joining date/year may have been corrected: move the start of this stretch.
+            Entry corrected = start(f);
+            if (!corrected.from().equals(last.from()) || corrected.origin() != last.origin()) {
+                entries.remove(entries.size() - 1);
+                apply(entries, corrected);
             }
         }
-        List<Period> periods = new ArrayList<>();
+        List<Period> result = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             LocalDate to = i + 1 < entries.size() ? entries.get(i + 1).from() : null;
-            periods.add(new Period(e.status(), e.from(), to, e.origin()));
+            result.add(new Period(e.status(), e.from(), to, e.origin()));
         }
-        return periods;
+        return result;
+    }
+
+    /** The earliest date {@link #next} can change for this fact: periods ending before it are left as they are. */
+    public static LocalDate affectedFrom(Fact f) {
+        return f.explicitDate() != null ? f.explicitDate() : start(f).from();
+    }
+
+    /**
+     * Where the tail that {@link #next} needs for {@code f} starts: one period before the first that is still in
+     * effect on {@link #affectedFrom} (a corrected joining date may remove the last period and look at the one
+     * before it). The repository selects the same rows in SQL.
+     */
+    public static int tailStart(List<Period> periods, Fact f) {
+        LocalDate from = affectedFrom(f);
+        for (int i = 0; i < periods.size(); i++) {
+            LocalDate to = periods.get(i).to();
+            if (to == null || !to.isBefore(from)) {
+                return Math.max(0, i - 1);
+            }
+        }
+        return Math.max(0, periods.size() - 1);
     }
 
     /** The status in effect on a date, or null before the first known status. */

@@ -64,32 +64,78 @@ public class ClusterRecordRepository implements PanacheRepositoryBase<ClusterRec
         return facts;
     }
 
+    /** The tail of a cluster's stored periods from {@code firstSeq} on. */
+    public record PeriodTail(int firstSeq, List<StatusTimeline.Period> periods) {
+    }
+
+    /** The highest fact version stored for the cluster, or -1 when none is. */
+    public long lastFactVersion(UUID clusterId) {
+        Number v = (Number) getEntityManager().createNativeQuery(
+                        "select coalesce(max(version), -1) from cluster_status_fact where cluster_id = ?1")
+                .setParameter(1, clusterId)
+                .getSingleResult();
+        return v.longValue();
+    }
+
     /**
-     * Stores a cluster's rebuilt periods, writing only from the first one that differs from what is stored: a new
-     * status usually changes the last period or adds one, so an event costs a few statements, not a rewrite of the
+     * The periods {@link StatusTimeline#next} needs for a fact affecting dates from {@code from} on: the same rows
+     * as {@link StatusTimeline#tailStart} (one before the first period still in effect on that date, and all after).
+     */
+    @SuppressWarnings("unchecked")
+    public PeriodTail periodTail(UUID clusterId, LocalDate from) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select seq, status, valid_from, valid_to, origin from cluster_status_period
+                        where cluster_id = ?1
+                          and seq >= coalesce((select min(seq) from cluster_status_period
+                                               where cluster_id = ?1 and (valid_to is null or valid_to >= ?2)), 0) - 1
+                        order by seq""")
+                .setParameter(1, clusterId)
+                .setParameter(2, from)
+                .getResultList();
+        List<StatusTimeline.Period> periods = new ArrayList<>(rows.size());
+        int first = 0;
+        for (Object[] r : rows) {
+            if (periods.isEmpty()) {
+                first = ((Number) r[0]).intValue();
+            }
+            periods.add(new StatusTimeline.Period((String) r[1], date(r[2]), date(r[3]),
+                    StatusTimeline.Origin.valueOf((String) r[4])));
+        }
+        return new PeriodTail(first, periods);
+    }
+
+    /** Stores a cluster's periods rebuilt from all its facts. */
+    public void replacePeriods(UUID clusterId, List<StatusTimeline.Period> periods) {
+        replaceTail(clusterId, new PeriodTail(0, periods(clusterId)), periods);
+    }
+
+    /**
+     * Replaces the stored tail by {@code periods}, writing only from the first one that differs: a new status
+     * usually changes the last period or adds one, so an event costs a few statements, not a rewrite of the
      * whole history.
      */
-    public void replacePeriods(UUID clusterId, List<StatusTimeline.Period> periods) {
+    public void replaceTail(UUID clusterId, PeriodTail stored, List<StatusTimeline.Period> periods) {
         var em = getEntityManager();
-        List<StatusTimeline.Period> stored = periods(clusterId);
+        List<StatusTimeline.Period> old = stored.periods();
         int same = 0;
-        while (same < stored.size() && same < periods.size() && stored.get(same).equals(periods.get(same))) {
+        while (same < old.size() && same < periods.size() && old.get(same).equals(periods.get(same))) {
             same++;
         }
-        if (same == stored.size() && same == periods.size()) {
+        if (same == old.size() && same == periods.size()) {
             return;
         }
-        if (same < stored.size()) {
+        int firstChanged = stored.firstSeq() + same;
+        if (same < old.size()) {
             em.createNativeQuery("delete from cluster_status_period where cluster_id = ?1 and seq >= ?2")
-                    .setParameter(1, clusterId).setParameter(2, same).executeUpdate();
+                    .setParameter(1, clusterId).setParameter(2, firstChanged).executeUpdate();
         }
-        for (int seq = same; seq < periods.size(); seq++) {
-            StatusTimeline.Period p = periods.get(seq);
+        for (int i = same; i < periods.size(); i++) {
+            StatusTimeline.Period p = periods.get(i);
             em.createNativeQuery("""
                             insert into cluster_status_period (cluster_id, seq, status, valid_from, valid_to, origin)
                             values (?1, ?2, ?3, ?4, ?5, ?6)""")
                     .setParameter(1, clusterId)
-                    .setParameter(2, seq)
+                    .setParameter(2, stored.firstSeq() + i)
                     .setParameter(3, p.status())
                     .setParameter(4, p.from())
                     .setParameter(5, p.to())

@@ -2,6 +2,7 @@ package org.tic.kpi.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.tic.commons.event.IncomingEvent;
 import org.tic.commons.event.PoisonEventException;
@@ -93,7 +94,9 @@ public class ClusterProjectionService {
     }
 
     private void snapshot(ClusterSnapshot s, LocalDate explicitDate, LocalDate observed, IncomingEvent event) {
-        ClusterRecord c = clusters.findByIdOptional(s.id()).orElse(null);
+        // Locked: a merge event (keyed by its successor) may touch this cluster from another partition's consumer,
+        // and the periods below are updated from what is stored, so two writers must not interleave.
+        ClusterRecord c = clusters.findByIdOptional(s.id(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (c == null) {
             c = new ClusterRecord();
             c.id = s.id();
@@ -102,9 +105,19 @@ public class ClusterProjectionService {
         } else if (s.version() > c.version) {
             copy(s, c);
         }
-        clusters.recordFact(s.id(), new StatusTimeline.Fact(s.version(), s.status(), explicitDate, s.joinedDate(),
-                s.joinedYear(), observed), event.type());
-        clusters.replacePeriods(s.id(), StatusTimeline.build(clusters.facts(s.id())));
+        StatusTimeline.Fact fact = new StatusTimeline.Fact(s.version(), s.status(), explicitDate, s.joinedDate(),
+                s.joinedYear(), observed);
+        boolean newest = fact.version() > clusters.lastFactVersion(s.id());
+        clusters.recordFact(s.id(), fact, event.type());
+        if (newest) {
+            // The usual case: one step on the stored tail, not a rebuild from every fact the cluster ever had
+            // (that made each event O(history): the lag grew with the cluster's age).
+            var tail = clusters.periodTail(s.id(), StatusTimeline.affectedFrom(fact));
+            clusters.replaceTail(s.id(), tail, StatusTimeline.next(tail.periods(), fact));
+        } else {
+            // An older version arriving late (or seen again in a merge): the history is rebuilt from all facts.
+            clusters.replacePeriods(s.id(), StatusTimeline.build(clusters.facts(s.id())));
+        }
     }
 
     private static void copy(ClusterSnapshot s, ClusterRecord c) {

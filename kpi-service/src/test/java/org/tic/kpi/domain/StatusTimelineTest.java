@@ -104,4 +104,43 @@ class StatusTimelineTest {
                 new Period(SIGNATORY, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 10, 1), Origin.JOINED_YEAR),
                 new Period(MERGED, LocalDate.of(2025, 10, 1), null, Origin.EXPLICIT)), periods);
     }
+
+    /**
+     * The consumer's path: each new fact applied with {@link StatusTimeline#next} to the stored tail from
+     * {@link StatusTimeline#tailStart} only, spliced back — compared after every fact with the full rebuild from
+     * all facts, on generated histories (explicit dates in the past, joining corrections, repeated statuses).
+     */
+    @Test
+    void theIncrementalTailStepGivesTheSameHistoryAsTheFullRebuild() {
+        String[] statuses = {APPLICANT, SIGNATORY, SIGNATORY, SUSPENDED, WITHDRAWN, MERGED};
+        java.util.Random random = new java.util.Random(42);
+        int changedSomethingEarly = 0;
+        for (int history = 0; history < 3_000; history++) {
+            List<Fact> facts = new ArrayList<>();
+            List<Period> stored = List.of();
+            LocalDate observed = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(400));
+            int n = 1 + random.nextInt(25);
+            for (int v = 1; v <= n; v++) {
+                observed = observed.plusDays(random.nextInt(60));
+                String status = statuses[random.nextInt(statuses.length)];
+                LocalDate explicit = random.nextInt(3) == 0 ? observed.minusDays(random.nextInt(900)) : null;
+                LocalDate joinedDate = random.nextInt(4) == 0 ? observed.minusDays(random.nextInt(900)) : null;
+                Integer joinedYear = random.nextInt(3) == 0 ? 2018 + random.nextInt(8) : null;
+                Fact f = new Fact(v, status, explicit, joinedDate, joinedYear, observed);
+                facts.add(f);
+
+                int from = StatusTimeline.tailStart(stored, f);
+                List<Period> tail = StatusTimeline.next(stored.subList(from, stored.size()), f);
+                List<Period> spliced = new ArrayList<>(stored.subList(0, from));
+                spliced.addAll(tail);
+                if (from < stored.size() - 1) {
+                    changedSomethingEarly++;
+                }
+                List<Period> rebuilt = StatusTimeline.build(facts);
+                assertEquals(rebuilt, spliced, () -> "history " + facts);
+                stored = spliced;
+            }
+        }
+        assertTrue(changedSomethingEarly > 100, "the generated histories must exercise tails longer than one period");
+    }
 }
