@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,10 +57,8 @@ public class DashboardClusterResource {
             @Parameter(description = "Status on asOf", example = "SIGNATORY") @QueryParam("status") String status,
             @Parameter(example = "-signatorySince,name") @QueryParam("sort") String sort,
             @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size,
-            @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
-            @QueryParam("count") String count) {
-        PageRequest pr = PageRequest.of(page, size, count);
+            @QueryParam("size") Integer size) {
+        PageRequest pr = PageRequest.of(page, size);
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "must be at most 200 characters");
         }

@@ -7,7 +7,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
-import org.tic.commons.rest.PageTotals;
 import org.tic.commons.rest.SortSpec;
 
 import java.math.BigDecimal;
@@ -55,15 +54,13 @@ public class DashboardQueries {
     public record ClusterFilter(String q, String country, String worldRegion, String type, String status) {
     }
 
-    public record Page<T>(List<T> items, PageTotals.Total total) {
+    public record Page<T>(List<T> items, long total) {
     }
 
     private final EntityManager em;
-    private final PageTotals totals;
 
-    public DashboardQueries(EntityManager em, PageTotals totals) {
+    public DashboardQueries(EntityManager em) {
         this.em = em;
-        this.totals = totals;
     }
 
     public Page<DashboardViews.ClusterRow> clusters(LocalDate asOf, ClusterFilter f, String sort, PageRequest page) {
@@ -119,8 +116,8 @@ public class DashboardQueries {
         }
         Query count = em.createNativeQuery("select count(*)" + from + where);
         bind(count, params);
-        return new Page<>(items, totals.total(Arrays.asList("dashboard-clusters", asOf, f), page, items.size(),
-                () -> ((Number) count.getSingleResult()).longValue()));
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new Page<>(items, total);
     }
 
     /** Projects the cluster leads or takes part in, and those of the clusters merged into it (on or before asOf). */
