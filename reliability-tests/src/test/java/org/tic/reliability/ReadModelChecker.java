@@ -154,7 +154,7 @@ final class ReadModelChecker {
 
         Map<String, Object> stagesProject = new TreeMap<>();
         for (String stage : LoadGenerator.STAGES) {
-            long n = read.apply(base.get(PROJECT) + "/api/v1/projects?size=1&stage=" + stage).path("totalItems").asLong();
+            long n = read.apply(base.get(PROJECT) + "/api/v1/projects?size=1&count=exact&stage=" + stage).path("totalItems").asLong();
             if (n > 0) {
                 stagesProject.put(stage, n);
             }

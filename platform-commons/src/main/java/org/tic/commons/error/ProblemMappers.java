@@ -142,9 +142,17 @@ public class ProblemMappers {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return staleVersion(headers, uri);
             }
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || (t instanceof SQLException sql && isUnavailable(sql.getSQLState()))) {
+            if (isConnectionLoss(t)) {
                 return unavailable(uri);
+            }
+            // A commit that failed because the database went away carries the cause as a suppressed exception
+            // (Narayana's RollbackException): still "unavailable, retry", not an internal error.
+            for (Throwable s : t.getSuppressed()) {
+                for (Throwable c = s; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                    if (isConnectionLoss(c)) {
+                        return unavailable(uri);
+                    }
+                }
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
                 return dataConflict(c.getSQLState(), uri);
@@ -163,6 +171,11 @@ public class ProblemMappers {
             }
         }
         return unexpected(e, uri);
+    }
+
+    private static boolean isConnectionLoss(Throwable t) {
+        return t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || (t instanceof SQLException sql && isUnavailable(sql.getSQLState()));
     }
 
     private Response dataConflict(String sqlState, UriInfo uri) {
