@@ -80,6 +80,12 @@ final class Benchmark {
                 return finish(started);
             }
             ScaleScenario scale = new ScaleScenario(this);
+            if (s.importOnly()) {
+                scale.bulkLoad(s.largeClusters());
+                new BulkImportScenario(this).run();
+                footprint.afterImport();
+                return finish(started);
+            }
             Map<String, Load.Result> scaleSmall = scale.measure("40 clusters");
             PhysicalLimitScenario physicalLimit = new PhysicalLimitScenario(this);
             physicalLimit.summaryAtFortyClusters();
@@ -114,7 +120,7 @@ final class Benchmark {
     private Report finish(Instant started) {
         report.meta.put("finishedAt", Instant.now().toString());
         report.meta.put("durationMinutes", Load.round((Instant.now().toEpochMilli() - started.toEpochMilli()) / 60000.0));
-        if (!s.eventsOnly()) {
+        if (s.only() == null) {
             Recommendations.add(report);
         }
         return report;

@@ -35,14 +35,14 @@ public final class BenchmarkMain {
             s = s.withImportRows(Integer.parseInt(rows));
         }
         String only = option(a, "--only", null);
-        if ("events".equals(only)) {
-            s = s.withEventsOnly();
+        if ("events".equals(only) || "import".equals(only)) {
+            s = s.withOnly(only);
         } else if (only != null) {
-            System.err.println("--only takes: events");
+            System.err.println("--only takes: events, import");
             return null;
         }
         if (!a.isEmpty()) {
-            System.err.println("Unknown arguments: " + a + "\nusage: benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--only events]");
+            System.err.println("Unknown arguments: " + a + "\nusage: benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--only events|import]");
             return null;
         }
         if (!Files.exists(root.resolve("membership-service/target/quarkus-app/quarkus-run.jar"))) {
@@ -50,7 +50,7 @@ public final class BenchmarkMain {
                     + "./mvnw package -DskipTests -pl benchmarks -am");
             return null;
         }
-        String base = (quick ? "latest-quick" : "latest") + (s.eventsOnly() ? "-events" : "");
+        String base = (quick ? "latest-quick" : "latest") + (s.only() == null ? "" : "-" + s.only());
         Benchmark bench = new Benchmark(s, root, root.resolve("benchmarks/target/bench-logs"));
         Report report;
         boolean ok = true;

@@ -59,6 +59,10 @@ final class BulkImportScenario extends ScenarioRun {
                 return;
             }
             String id = JSON.readTree(accepted.body()).path("id").asText();
+            // profiled while it runs (JFR costs a few % of kpi-service's CPU): where an import's time goes
+            Long kpiPid = p.pid("kpi-service");
+            JfrProfile recording = kpiPid == null ? null : JfrProfile.start(kpiPid);
+            CpuShares cpu = CpuShares.start();
             ApiClient api = new ApiClient(base).withToken(token());
             JsonNode job = null;
             long deadline = t0 + s.importCap().toNanos();
@@ -77,6 +81,15 @@ final class BulkImportScenario extends ScenarioRun {
                 BenchPlatform.sleep(250);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> shares = cpu.stop();
+            sc.extra.put("CPU by process: the bulk import after its upload", shares);
+            sc.notes.add("CPU, the bulk import after its upload: " + CpuShares.summary(shares) + ".");
+            if (recording != null) {
+                Map<String, Object> profile = recording.stop(8);
+                sc.extra.put("JFR profile: kpi-service during the bulk import", profile);
+                sc.notes.add("JFR profile, kpi-service during the bulk import (recording on during the measured run): "
+                        + JfrProfile.summary(profile) + ".");
+            }
             double progressSeconds = (lastProgress - t0) / 1e9;
             String status = job == null ? "?" : job.path("status").asText();
             long done = job == null ? 0 : job.path("rowsDone").asLong();

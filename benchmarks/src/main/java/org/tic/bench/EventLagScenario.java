@@ -74,31 +74,27 @@ final class EventLagScenario extends ScenarioRun {
             }
         }
         if (chosen != null) {
-            double rate = chosen.offeredRate();
-            Map<String, Object> sampled = new LinkedHashMap<>();
-            Runnable run = () -> {
-                EventLag.Result r = lag.run(small().clusterIds, rate, Duration.ZERO, Duration.ofSeconds(s.quick() ? 3 : 10));
-                sampled.putAll(r.toMap());
-            };
             Benchmark.step("Profiling the event path");
-            Long kpiPid = p.pid("kpi-service");
-            ThreadSampler kpiSampler = kpiPid == null ? null : new ThreadSampler(kpiPid);
-            if (kpiSampler != null) {
-                kpiSampler.start(700);
+            List<Double> profiled = new ArrayList<>(List.of(chosen.offeredRate()));
+            if (chosen.offeredRate() != s.lagTargetRate()) {
+                profiled.add(s.lagTargetRate()); // where the target rate is bound, not only where it is not
             }
-            Profiler.threads(sc, "membership-service during the writes at " + Math.round(rate) + "/s", p.pid("membership-service"), run);
-            if (kpiSampler != null) {
-                Map<String, Object> where = kpiSampler.stop(8);
-                sc.extra.put("thread samples: kpi-service consuming at " + Math.round(rate) + "/s", where);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> top = (Map<String, Object>) where.get("where busy worker threads were (share of samples)");
-                List<String> parts = new ArrayList<>();
-                top.entrySet().stream().limit(4).forEach(e -> parts.add(e.getValue() + " " + e.getKey()));
-                sc.notes.add("Thread samples, kpi-service consuming membership events at " + Math.round(rate) + "/s: "
-                        + String.join("; ", parts));
+            for (double rate : profiled) {
+                Map<String, Object> sampled = new LinkedHashMap<>();
+                Runnable run = () -> {
+                    EventLag.Result r = lag.run(small().clusterIds, rate, Duration.ZERO, Duration.ofSeconds(s.quick() ? 3 : 10));
+                    sampled.putAll(r.toMap());
+                };
+                Map<String, Long> pids = new LinkedHashMap<>();
+                for (String service : List.of("membership-service", "kpi-service")) {
+                    if (p.pid(service) != null) {
+                        pids.put(service + " during the writes at " + Math.round(rate) + "/s", p.pid(service));
+                    }
+                }
+                Profiler.profile(sc, "the writes at " + Math.round(rate) + "/s and their consumption", pids, run);
+                sc.extra.put("profiled run at " + Math.round(rate) + "/s (JFR recording, not a measurement)", sampled);
+                lag.reinstateAll(small().clusterIds);
             }
-            sc.extra.put("profiled run (thread dumps running, not a measurement)", sampled);
-            lag.reinstateAll(small().clusterIds);
         }
         sc.notes.add("Writes alternate suspend/reinstate on the " + small().clusterIds.size() + " clusters of the realistic "
                 + "data set, one lane per cluster (so writes to a cluster never race), each lane on a constant schedule; "

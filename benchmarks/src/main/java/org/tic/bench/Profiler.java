@@ -182,25 +182,34 @@ final class Profiler {
                 () -> Load.capacity(port, post, connections, java.time.Duration.ZERO, java.time.Duration.ofSeconds(seconds)));
     }
 
-    /** Thread dumps every 500 ms while {@code load} runs; the top places go to the notes. */
+    /** A JFR profile of one service JVM and the machine's CPU shares while {@code load} runs. */
     static void threads(Report.Scenario sc, String label, Long pid, Runnable load) {
-        if (pid == null) {
-            load.run();
-            return;
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (pid != null) {
+            pids.put(label, pid);
         }
-        ThreadSampler sampler = new ThreadSampler(pid);
-        sampler.start(500);
+        profile(sc, label, pids, load);
+    }
+
+    /**
+     * JFR recordings of the given JVMs and the machine's CPU by process while {@code load} runs: what holds the
+     * cores (CpuShares) and, inside each JVM, where its CPU and its waiting go (JfrProfile). Both go to the notes.
+     */
+    static void profile(Report.Scenario sc, String label, Map<String, Long> pids, Runnable load) {
+        Map<String, JfrProfile> recordings = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> recordings.put(name, JfrProfile.start(pid)));
+        CpuShares cpu = CpuShares.start();
         try {
             load.run();
         } finally {
-            Map<String, Object> where = sampler.stop(8);
-            sc.extra.put("thread samples: " + label, where);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> top = (Map<String, Object>) where.get("where busy worker threads were (share of samples)");
-            List<String> parts = new ArrayList<>();
-            top.entrySet().stream().limit(4).forEach(e -> parts.add(e.getValue() + " " + e.getKey()));
-            sc.notes.add("Thread samples, " + label + " (" + where.get("thread dumps") + " dumps, "
-                    + where.get("busy worker-thread samples") + " busy-thread samples): " + String.join("; ", parts));
+            Map<String, Object> shares = cpu.stop();
+            sc.extra.put("CPU by process: " + label, shares);
+            sc.notes.add("CPU, " + label + ": " + CpuShares.summary(shares) + ".");
+            recordings.forEach((name, rec) -> {
+                Map<String, Object> p = rec.stop(8);
+                sc.extra.put("JFR profile: " + name, p);
+                sc.notes.add("JFR profile, " + name + ": " + JfrProfile.summary(p) + ".");
+            });
         }
     }
 

@@ -8,36 +8,47 @@ import java.util.Map;
 record Settings(boolean quick, int connections, Duration warmup, Duration run, int repeats, Duration latencyWarmup,
                 Duration latencyRun, double latencyLoadShare, int largeClusters, int pgbenchScale, int serialCalls,
                 Duration serialMaxTime, double lagTargetRate, Duration lagWarmup, Duration lagRun, int importRows,
-                Duration importCap, boolean eventsOnly) {
+                Duration importCap, String only) {
 
     static Settings full() {
         return new Settings(false, 8, Duration.ofSeconds(10), Duration.ofSeconds(15), 3, Duration.ofSeconds(5),
                 Duration.ofSeconds(20), 0.5, 100_000, 10, 30, Duration.ofSeconds(30), 500, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 100_000, Duration.ofSeconds(600), false);
+                Duration.ofSeconds(30), 100_000, Duration.ofSeconds(600), null);
     }
 
     static Settings quickMode() {
         return new Settings(true, 4, Duration.ofSeconds(2), Duration.ofSeconds(3), 1, Duration.ofSeconds(1),
                 Duration.ofSeconds(3), 0.5, 2_000, 1, 8, Duration.ofSeconds(10), 50, Duration.ofSeconds(1),
-                Duration.ofSeconds(4), 300, Duration.ofSeconds(90), false);
+                Duration.ofSeconds(4), 300, Duration.ofSeconds(90), null);
     }
 
     Settings withLargeClusters(int n) {
         return new Settings(quick, connections, warmup, run, repeats, latencyWarmup, latencyRun, latencyLoadShare, n,
-                pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, importRows, importCap, eventsOnly);
+                pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, importRows, importCap, only);
     }
 
     Settings withImportRows(int n) {
         return new Settings(quick, connections, warmup, run, repeats, latencyWarmup, latencyRun, latencyLoadShare,
                 largeClusters, pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, n, importCap,
-                eventsOnly);
+                only);
     }
 
-    /** Only scenario 4 (event lag and consumer scale-out) after the realistic data set: a loop for the event path. */
-    Settings withEventsOnly() {
+    /**
+     * One part alone, a loop for work on one path: "events" (scenario 4, event lag and consumer scale-out, after the
+     * realistic data set) or "import" (the scale data set, then the bulk import of scenario 5).
+     */
+    Settings withOnly(String part) {
         return new Settings(quick, connections, warmup, run, repeats, latencyWarmup, latencyRun, latencyLoadShare,
                 largeClusters, pgbenchScale, serialCalls, serialMaxTime, lagTargetRate, lagWarmup, lagRun, importRows,
-                importCap, true);
+                importCap, part);
+    }
+
+    boolean eventsOnly() {
+        return "events".equals(only);
+    }
+
+    boolean importOnly() {
+        return "import".equals(only);
     }
 
     /** KPI report versions the bulk load writes per generated cluster (3 buckets × 3 years + 1 correction). */
@@ -46,7 +57,7 @@ record Settings(boolean quick, int connections, Duration warmup, Duration run, i
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", (quick ? "quick (smoke: tiny data, seconds per scenario — figures are not meaningful)" : "full")
-                + (eventsOnly ? ", event scenario only (--only events)" : ""));
+                + (only == null ? "" : ", one part only (--only " + only + ")"));
         m.put("connections (HTTP keep-alive connections = pgbench clients)", connections);
         m.put("capacity runs", warmup.toSeconds() + " s warm-up + " + run.toSeconds() + " s measured, closed loop");
         m.put("latency runs", latencyWarmup.toSeconds() + " s warm-up + " + latencyRun.toSeconds()

@@ -2,6 +2,9 @@ package org.tic.membership;
 
 import org.tic.devinfra.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
+import org.tic.commons.security.VerifiedTokenParser;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -30,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
+
+    @Inject
+    JWTParser parser;
 
     enum Who { ANONYMOUS, PARTNER, COORDINATOR_OF_THIS, COORDINATOR_OF_OTHER, SECRETARIAT }
 
@@ -241,9 +247,20 @@ class AuthorizationMatrixTest {
             // a broken token is never read as "no token", not even on a public read
             Api.as(t.getValue()).get("/api/v1/clusters").then().statusCode(401).contentType("application/problem+json");
         }
-        // the same claims, properly signed, work
-        Api.as(JwtMinter.sign(claims, TestTokens.keys().privateKey())).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/clusters").then().statusCode(201);
+        // the same claims, properly signed, work — also the second time, from the verified-token cache
+        String good = JwtMinter.sign(claims, TestTokens.keys().privateKey());
+        Api.as(good).contentType(ContentType.JSON).body(body).post("/api/v1/clusters").then().statusCode(201);
+        Api.as(good).get("/api/v1/clusters").then().statusCode(200);
+        // and the broken ones are still refused after a good token was remembered
+        for (var t : tokens.entrySet()) {
+            Api.as(t.getValue()).get("/api/v1/clusters").then().statusCode(401);
+        }
+    }
+
+    @Test
+    void tokensGoThroughTheVerifiedTokenCache() {
+        // the alternative must win over smallrye-jwt's own parser, or every request pays the signature check again
+        org.junit.jupiter.api.Assertions.assertInstanceOf(VerifiedTokenParser.class, parser);
     }
 
     @Test
