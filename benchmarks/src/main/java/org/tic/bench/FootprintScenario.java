@@ -1,5 +1,7 @@
 package org.tic.bench;
 
+import org.tic.devinfra.ServiceProcess;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,24 @@ final class FootprintScenario extends ScenarioRun {
         }
     }
 
+    /** Seconds a service is left idle before its memory "at rest" is read (G1's periodic collection is every 10 s). */
+    static final int REST_SECONDS = 25;
+
     void afterLoad() {
         Report.Scenario sc = scenario();
         for (String name : BenchPlatform.SERVICES) {
             sc.row(name + ": after the load").put("rssMiB", Load.round(p.rssMiB(name)));
         }
         sc.row(BenchPlatform.PEER + ": after the load").put("rssMiB", Load.round(p.rssMiB(BenchPlatform.PEER)));
+        BenchPlatform.sleep(REST_SECONDS * 1000L); // idle on purpose: what the services keep once the load is over
+        for (String name : BenchPlatform.SERVICES) {
+            double rss = p.rssMiB(name);
+            sc.row(name + ": at rest, " + REST_SECONDS + " s after the load").put("rssMiB", Load.round(rss));
+            sc.ratio(name + " RSS at rest after the scale load (MiB)", rss, 400.0, false,
+                    "read from /proc after " + REST_SECONDS + " s idle; the peak right after the load is in the row above");
+        }
+        sc.row(BenchPlatform.PEER + ": at rest, " + REST_SECONDS + " s after the load").put("rssMiB",
+                Load.round(p.rssMiB(BenchPlatform.PEER)));
         p.stop(BenchPlatform.PEER);
     }
 
@@ -47,12 +61,17 @@ final class FootprintScenario extends ScenarioRun {
             row.put("selfReportedS", t.selfReportedSeconds());
             row.put("rssAtReadyMiB", Load.round(p.rssMiB(name)));
         }
-        sc.notes.add("Start → ready: from spawning the JVM (same flags as dev-infra: -Xms64m -Xmx512m -XX:+UseG1GC) until "
+        sc.notes.add("Start → ready: from spawning the JVM (same flags as dev-infra: " + String.join(" ", ServiceProcess.JVM_FLAGS) + ") until "
                 + "/q/health/ready answers 200, polled every 10 ms; services started one at a time. membership-service's "
                 + "restart is scenario 2's time to first request.");
     }
 
     void afterImport() {
         scenario().row("kpi-service: after the bulk import").put("rssMiB", Load.round(p.rssMiB("kpi-service")));
+        BenchPlatform.sleep(REST_SECONDS * 1000L);
+        double rss = p.rssMiB("kpi-service");
+        scenario().row("kpi-service: at rest, " + REST_SECONDS + " s after the bulk import").put("rssMiB", Load.round(rss));
+        scenario().ratio("kpi-service RSS at rest after the bulk import (MiB)", rss, 400.0, false,
+                "read from /proc after " + REST_SECONDS + " s idle");
     }
 }

@@ -61,7 +61,7 @@ final class Recommendations {
                     "Read the cluster with a read-only projection query (no managed entity: `select new ClusterView(…)` "
                             + "or a native query mapped by Jackson), mark the read path @Transactional(SUPPORTS) + "
                             + "read-only, and let clients revalidate with If-None-Match (the ETag is the version).",
-                    "Roughly 1.5-2× req/s on the read path; the target ratio of 0.6 of raw pgbench is not reachable "
+                    "Roughly 1.5-2× req/s on the read path; the target ratio of 0.5 of raw pgbench is not reachable "
                             + "for an HTTP + JSON service on the same two cores (the HTTP load generator and the JVMs "
                             + "share the CPU pgbench's clients use alone).");
         }
