@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.tic.commons.event.EventHandler;
 import org.tic.commons.event.IdempotentConsumer;
 import org.tic.kpi.service.ClusterProjectionService;
+import org.tic.kpi.service.InitiativeTotalsTracker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tic.kpi.Fixtures.MEMBERSHIP;
 
 /**
@@ -36,6 +38,9 @@ class BatchConsumptionTest {
 
     @Inject
     ClusterProjectionService projection;
+
+    @Inject
+    InitiativeTotalsTracker totals;
 
     private long offset;
 
@@ -89,6 +94,32 @@ class BatchConsumptionTest {
                 "a rejected event is not marked processed: a replay of the dead letter applies it");
         // whole batch once (rolled back), then one by one with the bounded retries (3 attempts for the failing one)
         assertEquals(1 + 3, handled.stream().filter(failingEvent::equals).count());
+    }
+
+    @Test
+    void aBatchBumpsTheDataVersionOnceAtItsEndNotWhileItsEventsAreApplied() throws Exception {
+        long before = Db.count("select data_version from initiative_totals where id = 1");
+        List<Boolean> lockedDuringTheBatch = new ArrayList<>();
+        EventHandler probing = e -> {
+            projection.apply(e);
+            // another connection: is the single initiative_totals row locked while the batch goes on? (asked a few
+            // times: the scheduled totals check also locks it, for a moment)
+            boolean locked = true;
+            for (int i = 0; i < 20 && locked; i++) {
+                locked = Db.count("select count(*) from (select 1 from initiative_totals where id = 1 "
+                        + "for update skip locked) free") == 0;
+            }
+            lockedDuringTheBatch.add(locked);
+        };
+        List<IdempotentConsumer.Rejected> rejected = consumer.processBatch(CONSUMER, List.of(
+                joined(UUID.randomUUID(), UUID.randomUUID(), 1), joined(UUID.randomUUID(), UUID.randomUUID(), 1),
+                joined(UUID.randomUUID(), UUID.randomUUID(), 1)), totals.deferringBumps(probing));
+
+        assertEquals(List.of(), rejected);
+        assertEquals(List.of(false, false, false), lockedDuringTheBatch,
+                "the row other replicas' batches need is free until the batch commits");
+        assertTrue(Db.count("select data_version from initiative_totals where id = 1") > before,
+                "the batch bumped the data version (once: other tests' consumers may bump it too)");
     }
 
     private static long facts(UUID cluster) {

@@ -4,8 +4,10 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tic.commons.event.EventHandler;
 import org.tic.commons.event.IdempotentConsumer;
 import org.tic.kpi.service.ClusterProjectionService;
+import org.tic.kpi.service.InitiativeTotalsTracker;
 
 import java.util.concurrent.CompletionStage;
 
@@ -16,16 +18,17 @@ public class MembershipEventsConsumer {
     public static final String CONSUMER = "kpi-membership";
 
     private final IdempotentConsumer consumer;
-    private final ClusterProjectionService projection;
+    private final EventHandler handler;
 
-    public MembershipEventsConsumer(IdempotentConsumer consumer, ClusterProjectionService projection) {
+    public MembershipEventsConsumer(IdempotentConsumer consumer, ClusterProjectionService projection, InitiativeTotalsTracker totals) {
         this.consumer = consumer;
-        this.projection = projection;
+        // the roll-ups' data version is bumped once per transaction, just before its commit
+        this.handler = totals.deferringBumps(projection::apply);
     }
 
     @Incoming("membership-events")
     @Blocking // ordered: one batch at a time, each in partition order
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(CONSUMER, batch, projection::apply);
+        return consumer.consume(CONSUMER, batch, handler);
     }
 }

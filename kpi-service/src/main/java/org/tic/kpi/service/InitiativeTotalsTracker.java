@@ -12,6 +12,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.tic.kpi.config.KpiConfig;
+import org.tic.commons.event.EventHandler;
+import org.tic.commons.event.IncomingEvent;
 import org.tic.commons.outbox.OutboxWriter;
 import org.tic.kpi.domain.RollupCalculator;
 import org.tic.kpi.domain.RollupCombiner;
@@ -50,6 +52,7 @@ public class InitiativeTotalsTracker {
     private static final Object BUMPED_FROM = new Object();
     private static final Object ALL_DATES = new Object();
     private static final Object CHECK_REGISTERED = new Object();
+    private static final Object DEFERRED = new Object();
 
     /** Event data: {@code { asOf, signatoryClusters, countries, metrics: { bucketKey: MetricTotal } }}. */
     public record TotalsChanged(LocalDate asOf, int signatoryClusters, int countries, Map<String, MetricTotal> metrics) {
@@ -106,9 +109,60 @@ public class InitiativeTotalsTracker {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String actor, boolean announce, LocalDate affectedFrom) {
+        Deferred deferred = (Deferred) transactions.getResource(DEFERRED);
+        if (deferred != null) {
+            deferred.from = earliest(deferred.from, affectedFrom);
+        } else {
+            bump(affectedFrom);
+        }
+        if (announce) {
+            checkAfterCommit(actor);
+        }
+    }
+
+    /**
+     * From now on in the caller's transaction, {@link #changed} only notes what changed, and {@link #bumpDeferred}
+     * bumps once for all of it: a consumer's batch then holds the single initiative_totals row for its commit only.
+     * Bumping at the first event held it for the rest of the batch, so two replicas' batches ran one after the other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deferBumps() {
+        if (transactions.getResource(DEFERRED) == null) {
+            transactions.putResource(DEFERRED, new Deferred());
+        }
+    }
+
+    /** {@code handler} with this tracker's bumps deferred to the end of each consumer transaction. */
+    public EventHandler deferringBumps(EventHandler handler) {
+        return new EventHandler() {
+            @Override
+            public void handle(IncomingEvent event) throws Exception {
+                deferBumps();
+                handler.handle(event);
+            }
+
+            @Override
+            public void beforeCommit() throws Exception {
+                handler.beforeCommit();
+                bumpDeferred();
+            }
+        };
+    }
+
+    /** The one bump for what {@link #changed} noted since {@link #deferBumps}; call it last in the transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bumpDeferred() {
+        Deferred deferred = (Deferred) transactions.getResource(DEFERRED);
+        if (deferred != null && deferred.from != null) {
+            bump(deferred.from == ALL_DATES ? null : (LocalDate) deferred.from);
+            deferred.from = null;
+        }
+    }
+
+    private void bump(LocalDate affectedFrom) {
         em.flush();
-        // One bump per transaction covers every change in it (a consumer applies a whole batch in one): bump again
-        // only when this change reaches further back than the bump already made.
+        // One bump per transaction covers every change in it: bump again only when this change reaches further
+        // back than the bump already made.
         Object bumped = transactions.getResource(BUMPED_FROM);
         boolean covered = bumped == ALL_DATES
                 || (bumped instanceof LocalDate from && affectedFrom != null && !affectedFrom.isBefore(from));
@@ -116,9 +170,19 @@ public class InitiativeTotalsTracker {
             changes.bump(affectedFrom);
             transactions.putResource(BUMPED_FROM, affectedFrom == null ? ALL_DATES : affectedFrom);
         }
-        if (announce) {
-            checkAfterCommit(actor);
+    }
+
+    /** The earlier of two "affected from" marks, where {@link #ALL_DATES} (any date) is earliest of all. */
+    private static Object earliest(Object noted, LocalDate affectedFrom) {
+        if (noted == ALL_DATES || affectedFrom == null) {
+            return ALL_DATES;
         }
+        return noted instanceof LocalDate d && d.isBefore(affectedFrom) ? d : affectedFrom;
+    }
+
+    /** What a transaction's deferred changes can affect: null (nothing yet), a date, or {@link #ALL_DATES}. */
+    private static final class Deferred {
+        Object from;
     }
 
     /**

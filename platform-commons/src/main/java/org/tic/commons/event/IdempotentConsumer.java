@@ -223,6 +223,9 @@ public class IdempotentConsumer {
                 applied++;
             }
         }
+        if (applied > 0) {
+            handler.beforeCommit();
+        }
         return applied;
     }
 
@@ -238,6 +241,7 @@ public class IdempotentConsumer {
             return Outcome.DUPLICATE;
         }
         handler.handle(event);
+        handler.beforeCommit();
         return Outcome.APPLIED;
     }
 
