@@ -1,5 +1,8 @@
 package org.tic.reliability;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.tic.devinfra.JwtMinter;
@@ -13,12 +16,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform once per test JVM (as e2e-tests does): real PostgreSQL and Kafka, the three packaged services on
@@ -68,10 +74,42 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
             }
             platform = Platform.start(new Platform.Options(apps, work, Ports.free(), Ports.free(), Ports.free(),
                     Ports.free(), Ports.free(), Ports.free(), false, false, securityEnv));
+            awaitConsumerGroups();
             System.out.printf("[reliability] platform up in %.1f s (work directory %s)%n", (System.nanoTime() - t0) / 1e9, work);
             Runtime.getRuntime().addShutdownHook(new Thread(ReliabilityPlatform::shutdown, "reliability-platform-stop"));
         }
         return platform;
+    }
+
+    /**
+     * Ready services are not yet consuming: their consumers join their groups after readiness. Every suite starts by
+     * waiting for events to reach the consumers, so a broker that never forms the groups is reported here, once, with
+     * what the broker and the consumers said, instead of as a timeout in each suite.
+     */
+    private static void awaitConsumerGroups() {
+        try (Admin admin = platform.infrastructure().kafka().admin()) {
+            try {
+                await("consumer groups complete").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions().until(() -> ConsumerGroups.complete(admin, 1));
+            } catch (ConditionTimeoutException e) {
+                StringBuilder why = new StringBuilder("The services' consumer groups did not form within 90 s: ")
+                        .append(ConsumerGroups.describe(admin));
+                for (String s : List.of(PROJECT, KPI)) {
+                    why.append("\n--- last warnings of ").append(s).append(" (").append(logOf(s)).append("):\n")
+                            .append(String.join("\n", warnings(logOf(s), 15)));
+                }
+                throw new IllegalStateException(why.toString(), e);
+            }
+        }
+    }
+
+    private static List<String> warnings(Path log, int last) {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> w = lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+            return w.subList(Math.max(0, w.size() - last), w.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(cannot read " + log + ": " + e + ")");
+        }
     }
 
     private static synchronized void shutdown() {

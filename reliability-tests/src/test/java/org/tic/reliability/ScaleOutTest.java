@@ -2,11 +2,6 @@ package org.tic.reliability;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,12 +13,10 @@ import org.tic.reliability.TopicReader.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -52,11 +45,9 @@ class ScaleOutTest {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PACE = Duration.ofMillis(Long.getLong("reliability.scaleout.pace-ms", 70));
     private static final int ACKS_PER_PHASE = Integer.getInteger("reliability.scaleout.acks-per-phase", 150);
-    private static final List<String> TOPICS = List.of("membership.events", "project.events", "kpi.events");
+    private static final List<String> TOPICS = ConsumerGroups.TOPICS;
     private static final List<String> DLQS = List.of("project-service.dlq", "kpi-service.dlq", "membership-service.dlq");
     private static final Map<String, String> DATABASE = Map.of(MEMBERSHIP, "membership", PROJECT, "project", KPI, "kpi");
-    /** Consumer groups and the members each replica adds to them (kpi-service: one consumer per consumed topic). */
-    private static final Map<String, Integer> GROUPS = new TreeMap<>(Map.of("project-service", 1, "kpi-service", 2));
     /**
      * The session timeout of the replicas that get killed: after a SIGKILL the broker waits this long before it gives
      * their partitions to the survivors (the Kafka default, 45 s, would only make the suite longer; the outcome is the
@@ -78,7 +69,7 @@ class ScaleOutTest {
         Summary summary = new Summary("SCALE-OUT TEST: two replicas per service, one killed under load");
         Map<String, ServiceProcess> second = new LinkedHashMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ReliabilityPlatform.kafkaBootstrap()))) {
-            Map<String, Integer> partitions = partitions(admin);
+            Map<String, Integer> partitions = ConsumerGroups.partitions(admin);
             partitions.forEach((topic, n) -> {
                 if (n < 2) {
                     failures.add(topic + " has " + n + " partition(s): two consumers of a group cannot share it");
@@ -95,8 +86,8 @@ class ScaleOutTest {
                     .toArray(CompletableFuture[]::new)).get(200, TimeUnit.SECONDS);
             double replicasReady = (System.nanoTime() - t) / 1e9;
             Waits.until("every consumer group has the consumers of both replicas", Duration.ofSeconds(60),
-                    () -> groupsComplete(admin, 2), failures);
-            Map<String, String> assignedWithTwo = assignment(admin);
+                    () -> ConsumerGroups.complete(admin, 2), failures);
+            Map<String, String> assignedWithTwo = ConsumerGroups.assignment(admin);
 
             List<String> leads = FaultToleranceTest.seedSignatories(http, base.get(MEMBERSHIP), "Scale-out lead", 3);
             List<String> kpiClusters = FaultToleranceTest.seedSignatories(http, second.get(MEMBERSHIP).baseUrl(), "Scale-out reporter", 3);
@@ -136,10 +127,10 @@ class ScaleOutTest {
                     killWindows.computeIfAbsent(s, x -> new ArrayList<>()).add(new long[]{from, load.elapsedMillis()});
                 }
                 if (Waits.until("the survivors own every partition (the killed consumers left their groups)", Duration.ofSeconds(60),
-                        () -> groupsComplete(admin, 1), failures)) {
+                        () -> ConsumerGroups.complete(admin, 1), failures)) {
                     rebalancedAt = load.elapsedMillis();
                 }
-                assignedWithOne = assignment(admin);
+                assignedWithOne = ConsumerGroups.assignment(admin);
                 Waits.until("writes acknowledged by the survivors", Duration.ofSeconds(60),
                         () -> load.ackedIn("2 one-killed") >= ACKS_PER_PHASE, failures);
             } finally {
@@ -252,58 +243,6 @@ class ScaleOutTest {
                 + (failures.isEmpty() ? "" : failures.get(0)));
     }
 
-    private static Map<String, Integer> partitions(Admin admin) throws Exception {
-        Map<String, Integer> out = new TreeMap<>();
-        for (Map.Entry<String, TopicDescription> e : admin.describeTopics(TOPICS).allTopicNames().get(30, TimeUnit.SECONDS).entrySet()) {
-            out.put(e.getKey(), e.getValue().partitions().size());
-        }
-        return out;
-    }
-
-    /**
-     * Whether each group has exactly the members {@code replicas} replicas bring, stable, and every partition of
-     * the topics it consumes assigned to exactly one of them.
-     */
-    private static boolean groupsComplete(Admin admin, int replicas) throws Exception {
-        Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(GROUPS.keySet()).all().get(10, TimeUnit.SECONDS);
-        Map<String, Integer> partitions = partitions(admin);
-        for (Map.Entry<String, Integer> g : GROUPS.entrySet()) {
-            ConsumerGroupDescription d = groups.get(g.getKey());
-            if (d.members().size() != g.getValue() * replicas || d.groupState() != GroupState.STABLE) {
-                return false;
-            }
-            Set<TopicPartition> assigned = new HashSet<>();
-            int count = 0;
-            for (MemberDescription m : d.members()) {
-                assigned.addAll(m.assignment().topicPartitions());
-                count += m.assignment().topicPartitions().size();
-            }
-            Set<String> topics = assigned.stream().map(TopicPartition::topic).collect(Collectors.toSet());
-            int expected = topics.stream().mapToInt(partitions::get).sum();
-            if (count != assigned.size() || assigned.size() != expected || topics.size() != g.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Per group: partitions per member, by host and topic, e.g. {@code membership.events 2+1}. */
-    private static Map<String, String> assignment(Admin admin) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(GROUPS.keySet()).all().get(10, TimeUnit.SECONDS);
-        groups.forEach((name, d) -> {
-            Map<String, List<Integer>> byTopic = new TreeMap<>();
-            for (MemberDescription m : d.members()) {
-                Map<String, Long> mine = m.assignment().topicPartitions().stream()
-                        .collect(Collectors.groupingBy(TopicPartition::topic, Collectors.counting()));
-                mine.forEach((topic, n) -> byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(n.intValue()));
-            }
-            out.put(name, d.members().size() + " members: " + byTopic.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue().stream().sorted().map(String::valueOf).collect(Collectors.joining("+")))
-                    .collect(Collectors.joining(", ")));
-        });
-        return out;
-    }
 
     private static String secondsAfter(Long t, long from) {
         return t == null ? "never" : String.format("%.1f s", Math.max(0, t - from) / 1000.0);
