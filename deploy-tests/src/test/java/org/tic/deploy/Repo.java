@@ -40,7 +40,7 @@ final class Repo {
         }
     }
 
-    static final List<String> SERVICES = List.of("membership-service", "project-service", "kpi-service");
+    static final List<String> SERVICES = List.of("membership-service", "project-service", "kpi-service", "delivery-service");
 
     /** The real kubectl, or a failed test that says how to get one (never a skipped test). */
     static Kustomize kustomize() {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 public final class Infrastructure implements AutoCloseable {
 
     /** One database per service; each service owns its schema there. */
-    public static final List<String> DATABASES = List.of("membership", "project", "kpi");
+    public static final List<String> DATABASES = List.of("membership", "project", "kpi", "delivery");
 
     /** Topics with explicit partition counts; events are keyed by aggregate id, so order holds per aggregate. */
     public static final Map<String, Integer> TOPICS;
@@ -31,6 +31,7 @@ public final class Infrastructure implements AutoCloseable {
         topics.put("project-service.dlq", 1);
         topics.put("kpi-service.dlq", 1);
         topics.put("membership-service.dlq", 1);
+        topics.put("delivery-service.dlq", 1);
         TOPICS = Map.copyOf(topics);
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * <p>
  * Options: {@code --reset} deletes the local data first; {@code --no-demo} skips the demo data.
  * Ports come from TIC_PG_PORT (55432), TIC_KAFKA_PORT (59092), TIC_KAFKA_CONTROLLER_PORT (59093) and the services'
- * fixed ports 8081-8083 (TIC_MEMBERSHIP_PORT, TIC_PROJECT_PORT, TIC_KPI_PORT).
+ * fixed ports 8081-8084 (TIC_MEMBERSHIP_PORT, TIC_PROJECT_PORT, TIC_KPI_PORT, TIC_DELIVERY_PORT).
  */
 public final class LocalPlatform {
 
@@ -40,7 +40,8 @@ public final class LocalPlatform {
         int membership = port("TIC_MEMBERSHIP_PORT", 8081);
         int project = port("TIC_PROJECT_PORT", 8082);
         int kpi = port("TIC_KPI_PORT", 8083);
-        for (int p : List.of(pg, kafka, controller, membership, project, kpi)) {
+        int delivery = port("TIC_DELIVERY_PORT", 8084);
+        for (int p : List.of(pg, kafka, controller, membership, project, kpi, delivery)) {
             if (Ports.isOpen("127.0.0.1", p)) {
                 System.err.println("Port " + p + " is already in use (another run of the platform?). "
                         + "Stop it, or choose other ports with the TIC_*_PORT variables.");
@@ -53,12 +54,15 @@ public final class LocalPlatform {
         JwtMinter minter = new JwtMinter(keys.privateKey(), JwtMinter.DEFAULT_ISSUER);
         Map<String, String> env = Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER);
+                "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER,
+                // Local development: webhook receivers on this machine, over http (production refuses both).
+                "TIC_DELIVERY_WEBHOOKS_ALLOW_INSECURE_URLS", "true",
+                "TIC_DELIVERY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
 
         System.out.println("Starting PostgreSQL and Kafka (data in " + work + ") ...");
         long started = System.nanoTime();
         Platform.Options o = new Platform.Options(root, work, pg, kafka, controller, membership, project, kpi,
-                true, false, env);
+                delivery, true, false, env);
         Platform platform;
         try {
             platform = Platform.start(o);
@@ -94,7 +98,7 @@ public final class LocalPlatform {
             System.out.printf("  %-19s %s/api/v1   Swagger UI %s/q/swagger-ui   health %s/q/health%n",
                     s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl());
         }
-        System.out.printf("%n  PostgreSQL          jdbc:postgresql://127.0.0.1:%d/{membership,project,kpi} (postgres/postgres)%n", pg);
+        System.out.printf("%n  PostgreSQL          jdbc:postgresql://127.0.0.1:%d/{membership,project,kpi,delivery} (postgres/postgres)%n", pg);
         System.out.printf("  Kafka               127.0.0.1:%d%n", kafka);
         System.out.printf("  Logs                %s%n%n", work.resolve("logs"));
         tokens.print();

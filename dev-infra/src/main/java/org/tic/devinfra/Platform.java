@@ -9,14 +9,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole platform on one machine: the infrastructure plus the three services from their packaged jars.
+ * The whole platform on one machine: the infrastructure plus the services from their packaged jars (the three
+ * domain services, and delivery-service unless its port is 0).
  * Used by the local run and by the cross-service tests.
  */
 public final class Platform implements AutoCloseable {
 
+    /** @param deliveryPort 0: without delivery-service (suites that need only the three domain services) */
     public record Options(Path repositoryRoot, Path workDirectory, int postgresPort, int kafkaPort, int controllerPort,
-                          int membershipPort, int projectPort, int kpiPort, boolean durable, boolean deleteOnClose,
-                          Map<String, String> extraEnvironment) {
+                          int membershipPort, int projectPort, int kpiPort, int deliveryPort, boolean durable,
+                          boolean deleteOnClose, Map<String, String> extraEnvironment) {
     }
 
     private final Infrastructure infrastructure;
@@ -34,6 +36,9 @@ public final class Platform implements AutoCloseable {
         services.put("membership-service", service(o, infra, "membership-service", "membership", o.membershipPort()));
         services.put("project-service", service(o, infra, "project-service", "project", o.projectPort()));
         services.put("kpi-service", service(o, infra, "kpi-service", "kpi", o.kpiPort()));
+        if (o.deliveryPort() > 0) {
+            services.put("delivery-service", service(o, infra, "delivery-service", "delivery", o.deliveryPort()));
+        }
         Platform platform = new Platform(infra, services);
         try {
             services.values().forEach(ServiceProcess::start);

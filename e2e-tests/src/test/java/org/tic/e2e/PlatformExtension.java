@@ -36,7 +36,7 @@ public final class PlatformExtension implements BeforeAllCallback {
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().publicKeyFile().toUri().toString(),
                         "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER);
                 platform = Platform.start(new Platform.Options(root, work, Ports.free(), Ports.free(), Ports.free(),
-                        Ports.free(), Ports.free(), Ports.free(), false, true, env));
+                        Ports.free(), Ports.free(), Ports.free(), Ports.free(), false, true, env));
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -73,7 +73,7 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
                         apps.resolve(service).resolve("target/quarkus-app"));
             }
             platform = Platform.start(new Platform.Options(apps, work, Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free(), false, false, securityEnv));
+                    Ports.free(), Ports.free(), Ports.free(), 0, false, false, securityEnv));
             awaitConsumerGroups();
             System.out.printf("[reliability] platform up in %.1f s (work directory %s)%n", (System.nanoTime() - t0) / 1e9, work);
             Runtime.getRuntime().addShutdownHook(new Thread(ReliabilityPlatform::shutdown, "reliability-platform-stop"));
