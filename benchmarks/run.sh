@@ -3,9 +3,10 @@
 # services (+ the Spring Data REST peer), loads the data, runs the six scenarios and writes
 # benchmarks/results/latest.{md,json} (--quick: latest-quick.{md,json}, tiny data, seconds per scenario).
 #
-#   benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--only events|import] [--no-build]
+#   benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--only events|import|delivery] [--no-build]
 #   (--only events: scenario 4 alone, written to latest-events.{md,json}: the loop for work on the event path;
-#    --only import: the scale data set and the bulk import alone, written to latest-import.{md,json})
+#    --only import: the scale data set and the bulk import alone, written to latest-import.{md,json};
+#    --only delivery: scenario 7 alone, webhook delivery lag, written to latest-delivery.{md,json})
 #
 # Needs a JDK 17+ and pgbench (Debian: apt-get install -y postgresql-client postgresql-contrib); without pgbench
 # the pgbench comparisons are reported as skipped. Everything it starts is stopped at the end (also on Ctrl-C).

@@ -35,7 +35,8 @@ create table delivery (
     seq              bigint       not null,
     event_id         uuid         not null,
     event_type       varchar(200) not null,
-    subject          varchar(200),
+    -- the aggregate ('' when the event named none): its deliveries go out one at a time, in seq order
+    subject          varchar(200) not null,
     -- PENDING (to send, or to retry at next_attempt_at), DELIVERED, DEAD (given up; redeliver puts it back)
     status           varchar(20)  not null,
     attempts         integer      not null default 0,

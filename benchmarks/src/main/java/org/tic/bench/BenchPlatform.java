@@ -35,7 +35,7 @@ final class BenchPlatform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("membership-service", "project-service", "kpi-service");
     static final Map<String, String> DATABASE = Map.of("membership-service", "membership", "project-service", "project",
-            "kpi-service", "kpi");
+            "kpi-service", "kpi", DeliveryLagScenario.SERVICE, "delivery");
     static final String PEER = "spring-data-rest-peer";
 
     record StartTiming(String name, double spawnToReadyMs, double spawnToFirstAnswerMs, Double selfReportedSeconds) {

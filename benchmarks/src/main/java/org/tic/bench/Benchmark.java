@@ -79,6 +79,10 @@ final class Benchmark {
                 new ConsumerScaleOut(this).run();
                 return finish(started);
             }
+            if (s.deliveryOnly()) {
+                new DeliveryLagScenario(this).run();
+                return finish(started);
+            }
             ScaleScenario scale = new ScaleScenario(this);
             if (s.importOnly()) {
                 scale.bulkLoad(s.largeClusters());
@@ -92,6 +96,7 @@ final class Benchmark {
             new WritesScenario(this).run();
             new EventLagScenario(this).run();
             new ConsumerScaleOut(this).run();
+            new DeliveryLagScenario(this).run();
             Map<String, Load.Result> scaleHalf = null;
             if (!s.quick()) {
                 scale.bulkLoad(s.largeClusters() / 2);

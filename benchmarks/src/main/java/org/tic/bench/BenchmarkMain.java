@@ -35,14 +35,14 @@ public final class BenchmarkMain {
             s = s.withImportRows(Integer.parseInt(rows));
         }
         String only = option(a, "--only", null);
-        if ("events".equals(only) || "import".equals(only)) {
+        if ("events".equals(only) || "import".equals(only) || "delivery".equals(only)) {
             s = s.withOnly(only);
         } else if (only != null) {
-            System.err.println("--only takes: events, import");
+            System.err.println("--only takes: events, import, delivery");
             return null;
         }
         if (!a.isEmpty()) {
-            System.err.println("Unknown arguments: " + a + "\nusage: benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--only events|import]");
+            System.err.println("Unknown arguments: " + a + "\nusage: benchmarks/run.sh [--quick] [--out DIR] [--clusters N] [--import-rows N] [--only events|import|delivery]");
             return null;
         }
         if (!Files.exists(root.resolve("membership-service/target/quarkus-app/quarkus-run.jar"))) {

@@ -21,7 +21,7 @@ import java.util.Set;
 final class Report {
 
     static final List<String> SCENARIOS = List.of("s1-physical-limit", "s2-spring-data-rest", "s3-writes", "s4-event-lag",
-            "s5-scale", "s6-footprint");
+            "s5-scale", "s6-footprint", "s7-delivery-lag");
 
     /** One scenario: measurement rows, ratios against targets, and notes (what the profile showed). */
     static final class Scenario {

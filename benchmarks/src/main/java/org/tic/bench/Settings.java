@@ -47,6 +47,10 @@ record Settings(boolean quick, int connections, Duration warmup, Duration run, i
         return "events".equals(only);
     }
 
+    boolean deliveryOnly() {
+        return "delivery".equals(only);
+    }
+
     boolean importOnly() {
         return "import".equals(only);
     }

@@ -1,6 +1,7 @@
 package org.tic.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tic.devinfra.ApiClient;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * delivery-service's own tests.)
  */
 @ExtendWith(PlatformExtension.class)
+@Order(2) // after the story, whose totals count every signatory on the shared platform
 class ChangeFeedStoryTest {
 
     private static final String SECRETARIAT = TestTokens.secretariat();

@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pipeline and per-cluster views are checked at each step, including as-of answers for earlier dates.
  */
 @ExtendWith(PlatformExtension.class)
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InitiativeStoryTest {
 

@@ -26,7 +26,7 @@ public interface DeliveryConfig {
         @WithDefault("16")
         int concurrency();
 
-        @WithDefault("4")
+        @WithDefault("8")
         int perSubscription();
 
         @WithDefault("5s")

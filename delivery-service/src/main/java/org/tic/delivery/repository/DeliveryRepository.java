@@ -44,7 +44,7 @@ public class DeliveryRepository {
                     ps.setLong(3, ch.seq());
                     ps.setObject(4, ch.eventId());
                     ps.setString(5, ch.type());
-                    ps.setString(6, ch.subject());
+                    ps.setString(6, ch.subject() == null ? "" : ch.subject());
                     ps.setTimestamp(7, Sql.ts(now));
                     ps.setTimestamp(8, Sql.ts(now));
                     ps.addBatch();
@@ -71,7 +71,7 @@ public class DeliveryRepository {
         String sql = "with due as (select d.id from delivery d join subscription s on s.id = d.subscription_id "
                 + "and s.status = 'ACTIVE' where d.status = 'PENDING' and d.next_attempt_at <= ? and d.subscription_id <> all(?) "
                 + "and not exists (select 1 from delivery e where e.subscription_id = d.subscription_id and e.status = 'PENDING' "
-                + "and e.subject is not distinct from d.subject and e.seq < d.seq) "
+                + "and e.subject = d.subject and e.seq < d.seq) "
                 + "order by d.next_attempt_at, d.seq limit ? for update of d skip locked) "
                 + "update delivery set next_attempt_at = ?, first_attempt_at = coalesce(first_attempt_at, ?) "
                 + "from due where delivery.id = due.id returning " + prefixed("delivery.");

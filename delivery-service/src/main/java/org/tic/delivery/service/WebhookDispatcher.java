@@ -54,6 +54,8 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** The active subscriptions as the last fan-out read them (a claim only returns deliveries of active ones). */
+    private final Map<UUID, Subscription> active = new ConcurrentHashMap<>();
     private Semaphore slots;
     private ExecutorService pool;
     private volatile boolean running;
@@ -124,7 +126,10 @@ public class WebhookDispatcher {
 
     /** Queues every active subscription's next changes. */
     void fanOut() {
-        for (Subscription s : subscriptions.active()) {
+        List<Subscription> current = subscriptions.active();
+        active.keySet().retainAll(current.stream().map(Subscription::id).toList());
+        for (Subscription s : current) {
+            active.put(s.id(), s);
             List<Change> next = changes.page(s.nextChanges(FAN_OUT_BATCH));
             long head = next.isEmpty() ? s.feedPosition() : next.get(next.size() - 1).seq();
             if (!next.isEmpty()) {
@@ -143,20 +148,31 @@ public class WebhookDispatcher {
         Instant lease = now.plus(config.requestTimeout()).plus(config.connectTimeout()).plusSeconds(30);
         Set<UUID> saturated = Set.copyOf(inFlight.entrySet().stream()
                 .filter(e -> e.getValue().get() >= config.perSubscription()).map(Map.Entry::getKey).toList());
-        for (Delivery d : deliveries.claimDue(now, lease, free, saturated)) {
-            Subscription s = subscriptions.find(d.subscriptionId()).orElse(null);
+        List<Delivery> claimed = deliveries.claimDue(now, lease, free, saturated);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        // one read of the claimed changes' data per round, not one per delivery
+        Map<Long, Change> data = changes.bySeqs(claimed.stream().map(Delivery::seq).toList());
+        for (Delivery d : claimed) {
+            Subscription s = active.get(d.subscriptionId());
             if (s == null) {
-                continue; // deleted meanwhile (its deliveries go with it)
+                s = subscriptions.find(d.subscriptionId()).orElse(null);
+                if (s == null) {
+                    continue; // deleted meanwhile (its deliveries go with it)
+                }
             }
+            Subscription subscription = s;
+            Change change = data.get(d.seq());
             slots.acquireUninterruptibly();
             inFlight.computeIfAbsent(s.id(), k -> new AtomicInteger()).incrementAndGet();
             pool.execute(() -> {
                 try {
-                    attempt(s, d);
+                    attempt(subscription, d, change);
                 } catch (RuntimeException e) {
-                    LOG.warnf("Delivery %s to subscription %s failed to record: %s", d.id(), s.id(), e.getMessage());
+                    LOG.warnf("Delivery %s to subscription %s failed to record: %s", d.id(), subscription.id(), e.getMessage());
                 } finally {
-                    inFlight.get(s.id()).decrementAndGet();
+                    inFlight.get(subscription.id()).decrementAndGet();
                     slots.release();
                     signal.changed(); // a finished delivery may unblock the next one of its aggregate
                 }
@@ -164,8 +180,7 @@ public class WebhookDispatcher {
         }
     }
 
-    void attempt(Subscription s, Delivery d) {
-        Change c = changes.bySeqs(List.of(d.seq())).get(d.seq());
+    void attempt(Subscription s, Delivery d, Change c) {
         Instant now = Instant.now(clock);
         if (c == null) {
             deliveries.failed(d.id(), now, null, "the change is no longer retained", 0, now, true);
@@ -177,7 +192,9 @@ public class WebhookDispatcher {
                 .register(registry).record(Duration.ofMillis(o.latencyMs()));
         if (o.delivered()) {
             deliveries.delivered(d.id(), done, o.statusCode(), o.latencyMs());
-            subscriptions.markHealthy(s.id());
+            if (s.failingSince() != null || d.attempts() > 0) {
+                subscriptions.markHealthy(s.id());
+            }
             Timer.builder("tic.webhook.lag").description("From the change's commit at its source to the receiver's answer")
                     .register(registry).record(Duration.between(c.occurredAt(), done));
             return;
