@@ -45,7 +45,8 @@ public record ServiceConfig(String module, String applicationName, int httpPort,
         String url = prod(p, "quarkus.datasource.jdbc.url", "");
         Matcher m = JDBC.matcher(url);
         String database = m.matches() ? m.group(1) : null;
-        String outbox = prod(p, "tic.outbox.topic", null);
+        // A service whose outbox relay is off (delivery-service: it publishes nothing) produces to no topic.
+        String outbox = Boolean.parseBoolean(prod(p, "tic.outbox.relay.enabled", "true")) ? prod(p, "tic.outbox.topic", null) : null;
         Set<String> consumed = new TreeSet<>();
         Set<String> dlq = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
