@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
@@ -225,9 +224,5 @@ class WebhookDeliveryTest {
                 .body("types", org.hamcrest.Matchers.hasItem("tic.project.project.created"));
         given().auth().oauth2(owner).delete("/api/v1/webhooks/" + id).then().statusCode(204);
         given().auth().oauth2(owner).get("/api/v1/webhooks/" + id).then().statusCode(404);
-    }
-
-    static String join(List<String> l) {
-        return l.stream().collect(Collectors.joining(","));
     }
 }

@@ -12,7 +12,7 @@ public record ChangeQuery(long afterSeq, TypeFilter.Parsed types, Set<UUID> clus
         projects = Set.copyOf(projects);
     }
 
-    public ChangeQuery after(long seq) {
-        return new ChangeQuery(seq, types, clusters, projects, viewer, limit);
+    public ChangeQuery withLimit(int n) {
+        return new ChangeQuery(afterSeq, types, clusters, projects, viewer, n);
     }
 }

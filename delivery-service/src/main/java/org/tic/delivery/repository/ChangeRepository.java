@@ -27,6 +27,9 @@ public class ChangeRepository {
     /** Serialises writers from their first insert to their commit: seq order is commit order (V1__change_feed.sql). */
     private static final long FEED_LOCK = 0x5449435F46454544L; // "TIC_FEED"
     private static final Object LOCKED = new Object();
+    /** The columns {@link #read} maps, in its order. */
+    private static final String SELECT = "select seq, event_id, type, source, subject, aggregate_type, occurred_at, actor, "
+            + "data::text, recorded_at from change";
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -77,8 +80,7 @@ public class ChangeRepository {
 
     /** Up to {@code q.limit()} changes after {@code q.afterSeq()} that match the filters and that the viewer may read. */
     public List<Change> page(ChangeQuery q) {
-        StringBuilder sql = new StringBuilder("select seq, event_id, type, source, subject, aggregate_type, occurred_at, actor, "
-                + "data::text, recorded_at from change where seq > ?");
+        StringBuilder sql = new StringBuilder(SELECT + " where seq > ?");
         if (!q.types().all()) {
             sql.append(" and (type = any(?) or base_type = any(?))");
         }
@@ -114,9 +116,7 @@ public class ChangeRepository {
             List<Change> out = new ArrayList<>(q.limit());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Change(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                            rs.getString(9), rs.getTimestamp(10).toInstant()));
+                    out.add(read(rs));
                 }
             }
             return out;
@@ -131,14 +131,12 @@ public class ChangeRepository {
         if (seqs.isEmpty()) {
             return out;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select seq, event_id, type, "
-                + "source, subject, aggregate_type, occurred_at, actor, data::text, recorded_at from change where seq = any(?)")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT + " where seq = any(?)")) {
             ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), new Change(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                            rs.getString(9), rs.getTimestamp(10).toInstant()));
+                    Change change = read(rs);
+                    out.put(change.seq(), change);
                 }
             }
             return out;
@@ -202,6 +200,12 @@ public class ChangeRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the change feed", e);
         }
+    }
+
+    private static Change read(ResultSet rs) throws SQLException {
+        return new Change(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9),
+                rs.getTimestamp(10).toInstant());
     }
 
     private static java.sql.Array uuids(Connection c, Collection<UUID> ids) throws SQLException {

@@ -66,8 +66,7 @@ public class ChangeFeed {
     }
 
     private Page once(ChangeQuery q) {
-        List<Change> rows = changes.page(new ChangeQuery(q.afterSeq(), q.types(), q.clusters(), q.projects(), q.viewer(),
-                q.limit() + 1));
+        List<Change> rows = changes.page(q.withLimit(q.limit() + 1)); // one more: is there a next page
         boolean more = rows.size() > q.limit();
         List<Change> items = more ? rows.subList(0, q.limit()) : rows;
         return new Page(List.copyOf(items), items.isEmpty() ? q.afterSeq() : items.get(items.size() - 1).seq(), more);

@@ -98,28 +98,21 @@ public class SubscriptionService {
             throw ProblemException.unprocessable("organization-fixed", "Organization cannot change",
                     "A subscription's organization is fixed at creation: delete it and subscribe anew", null);
         }
-        return save(new Subscription(s.id(), r.url().trim(), r.description(), checked.types().types(),
-                checked.types().baseTypes(), ids(r.clusters()), ids(r.projects()), s.reader(), s.organizationId(),
-                s.ownerSubject(), s.secret(), s.previousSecret(), s.previousSecretUntil(), s.status(), s.disabledReason(),
-                s.disabledAt(), s.failingSince(), s.feedPosition(), s.createdAt(), now(), s.version() + 1));
+        return save(s.withTarget(r.url().trim(), r.description(), checked.types().types(), checked.types().baseTypes(),
+                ids(r.clusters()), ids(r.projects()), now()));
     }
 
     /** A new secret; the old one keeps signing (second signature) for the configured overlap. */
     public Subscription rotateSecret(UUID id) {
         Subscription s = get(id);
         Instant now = now();
-        return save(new Subscription(s.id(), s.url(), s.description(), s.types(), s.baseTypes(), s.clusters(), s.projects(),
-                s.reader(), s.organizationId(), s.ownerSubject(), WebhookSignature.newSecret(), s.secret(),
-                now.plus(config.webhooks().previousSecretValidity()), s.status(), s.disabledReason(), s.disabledAt(),
-                s.failingSince(), s.feedPosition(), s.createdAt(), now, s.version() + 1));
+        return save(s.withSecret(WebhookSignature.newSecret(), now.plus(config.webhooks().previousSecretValidity()), now));
     }
 
     /** A disabled subscription delivers again, from where it stopped (its pending deliveries are still queued). */
     public Subscription enable(UUID id) {
         Subscription s = get(id);
-        return save(new Subscription(s.id(), s.url(), s.description(), s.types(), s.baseTypes(), s.clusters(), s.projects(),
-                s.reader(), s.organizationId(), s.ownerSubject(), s.secret(), s.previousSecret(), s.previousSecretUntil(),
-                Subscription.Status.ACTIVE, null, null, null, s.feedPosition(), s.createdAt(), now(), s.version() + 1));
+        return save(s.enabled(now()));
     }
 
     public void delete(UUID id) {
