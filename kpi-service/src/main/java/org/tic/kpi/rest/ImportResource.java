@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.ratelimit.BulkOperation;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.security.Caller;
@@ -48,6 +49,7 @@ public class ImportResource {
 
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
+    @BulkOperation
     @Consumes({"text/csv", "application/csv"})
     @Operation(summary = "Import KPI reports from CSV", description = "Secretariat, or a coordinator: then every row "
             + "must be for one of its clusters (or a project of one of them); other rows are rejected as row errors. "

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.error.ProblemException;
+import org.tic.commons.ratelimit.BulkOperation;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
@@ -122,6 +123,7 @@ public class KpiReportResource {
 
     @GET
     @PermitAll
+    @BulkOperation
     @Path("/export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(summary = "Export KPI reports", description = "Same filters as the list, streamed in recording order "
