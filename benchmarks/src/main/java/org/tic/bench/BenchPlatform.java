@@ -59,7 +59,9 @@ final class BenchPlatform implements AutoCloseable {
         this.infra = infra;
         this.jwtEnv = Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().publicKeyFile().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER);
+                "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER,
+                // one token and one address drive the load: per-client rate limits would answer 429
+                "TIC_RATE_LIMIT_ENABLED", "false");
         for (String s : SERVICES) {
             ports.put(s, Ports.free());
         }

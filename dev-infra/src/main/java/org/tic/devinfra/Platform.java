@@ -61,6 +61,9 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
         env.put("TIC_JSON_LOGS", "false");
+        // The harnesses (e2e, reliability, benchmarks, local demo loading) drive load from one token and one address:
+        // per-client rate limits would answer them 429. A caller turns them on with TIC_RATE_LIMIT_ENABLED=true.
+        env.put("TIC_RATE_LIMIT_ENABLED", "false");
         env.putAll(o.extraEnvironment());
         Path jar = o.repositoryRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess(name, jar, port, env, o.workDirectory().resolve("logs").resolve(name + ".log"));
