@@ -100,25 +100,9 @@ public final class KafkaBroker implements AutoCloseable {
         if (process == null) {
             return;
         }
-        try {
-            if (kill) {
-                process.destroyForcibly();
-            } else {
-                process.destroy();
-            }
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            process = null;
-            if (guard != null) {
-                guard.destroy();
-                guard = null;
-            }
-        }
+        ChildProcess.stop(process, guard, kill);
+        process = null;
+        guard = null;
     }
 
     public synchronized boolean isRunning() {

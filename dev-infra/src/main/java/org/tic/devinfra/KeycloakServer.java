@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -190,16 +189,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The raw token endpoint answer (status and body), for tests of refusals. */
     public HttpResponse<String> tokenResponse(Map<String, String> form) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(tokenUrl()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return postForm(tokenUrl(), form);
     }
 
     private String token(Map<String, String> form) {
@@ -272,7 +262,9 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** A call to Keycloak's admin REST API as the bootstrap admin. */
     public HttpResponse<String> adminCall(String method, String path, String jsonBody) {
-        String token = read(expect(tokenResponseMaster(), 200, "log in as the admin").body()).path("access_token").asText();
+        HttpResponse<String> login = postForm(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", ADMIN_USER, "password", ADMIN_PASSWORD));
+        String token = read(expect(login, 200, "log in as the admin").body()).path("access_token").asText();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
         if (jsonBody != null) {
@@ -280,22 +272,18 @@ public final class KeycloakServer implements AutoCloseable {
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(b.build());
     }
 
-    private HttpResponse<String> tokenResponseMaster() {
+    private HttpResponse<String> postForm(String url, Map<String, String> fields) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
-                            "username", ADMIN_USER, "password", ADMIN_PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -340,20 +328,8 @@ public final class KeycloakServer implements AutoCloseable {
         if (process == null) {
             return;
         }
-        try {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            process = null;
-            if (guard != null) {
-                guard.destroy();
-                guard = null;
-            }
-        }
+        ChildProcess.stop(process, guard, false);
+        process = null;
+        guard = null;
     }
 }

@@ -96,21 +96,9 @@ public final class ServiceProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        try {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            process = null;
-            if (guard != null) {
-                guard.destroy();
-                guard = null;
-            }
-        }
+        ChildProcess.stop(process, guard, false);
+        process = null;
+        guard = null;
     }
 
     /** SIGKILL, as a crash. */

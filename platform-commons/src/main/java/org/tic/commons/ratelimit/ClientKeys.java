@@ -1,5 +1,8 @@
 package org.tic.commons.ratelimit;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -85,86 +88,28 @@ public final class ClientKeys {
         return null;
     }
 
-    /** {@code 2001:db8:1:2:aa:bb:cc:dd} → {@code 2001:db8:1:2::/64}; an IPv4-mapped address → the IPv4 address. */
+    /**
+     * {@code 2001:db8:1:2:aa:bb:cc:dd} → {@code 2001:db8:1:2::/64}; an IPv4-mapped address → the IPv4 address. The JDK
+     * parses the literal: a string with a colon is only ever read as an IPv6 literal, never looked up in DNS.
+     */
     private static String ipv6Prefix64(String a) {
-        String[] groups = expand(a);
-        if (groups == null) {
+        InetAddress parsed;
+        try {
+            parsed = InetAddress.getByName(a);
+        } catch (UnknownHostException notALiteral) {
             return null;
         }
-        boolean mapped = true;
-        for (int i = 0; i < 5; i++) {
-            mapped &= groups[i].equals("0");
+        if (parsed instanceof Inet4Address v4) {
+            return v4.getHostAddress(); // the JDK turns an IPv4-mapped address into the IPv4 one
         }
-        if (mapped && groups[5].equals("ffff")) {
-            int hi = Integer.parseInt(groups[6], 16);
-            int lo = Integer.parseInt(groups[7], 16);
-            return (hi >> 8) + "." + (hi & 0xff) + "." + (lo >> 8) + "." + (lo & 0xff);
-        }
-        if (String.join(":", groups).equals("0:0:0:0:0:0:0:1")) {
+        if (parsed.isLoopbackAddress()) {
             return "::1";
         }
-        return groups[0] + ":" + groups[1] + ":" + groups[2] + ":" + groups[3] + "::/64";
-    }
-
-    /** The eight groups of an IPv6 literal, each without leading zeros (an embedded IPv4 tail as two); null if invalid. */
-    private static String[] expand(String a) {
-        int gap = a.indexOf("::");
-        if (gap >= 0 && a.indexOf("::", gap + 1) >= 0) {
-            return null;
+        byte[] b = parsed.getAddress();
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff))).append(':');
         }
-        List<String> head = parts(gap >= 0 ? a.substring(0, gap) : a);
-        List<String> tail = gap >= 0 ? parts(a.substring(gap + 2)) : List.of();
-        if (head == null || tail == null) {
-            return null;
-        }
-        int given = head.size() + tail.size();
-        if (gap >= 0 ? given > 7 : given != 8) {
-            return null;
-        }
-        String[] out = new String[8];
-        int i = 0;
-        for (String g : head) {
-            out[i++] = g;
-        }
-        while (i < 8 - tail.size()) {
-            out[i++] = "0";
-        }
-        for (String g : tail) {
-            out[i++] = g;
-        }
-        return out;
-    }
-
-    /** Colon-separated groups, normalized; a dotted IPv4 last part becomes two groups; null if any is invalid. */
-    private static List<String> parts(String s) {
-        if (s.isEmpty()) {
-            return List.of();
-        }
-        String[] raw = s.split(":", -1);
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < raw.length; i++) {
-            String g = raw[i];
-            if (i == raw.length - 1 && g.indexOf('.') >= 0) {
-                if (!IPV4.matcher(g).matches()) {
-                    return null;
-                }
-                String[] o = g.split("\\.");
-                int[] b = new int[4];
-                for (int k = 0; k < 4; k++) {
-                    b[k] = Integer.parseInt(o[k]);
-                    if (b[k] > 255) {
-                        return null;
-                    }
-                }
-                out.add(Integer.toHexString((b[0] << 8) | b[1]));
-                out.add(Integer.toHexString((b[2] << 8) | b[3]));
-                continue;
-            }
-            if (g.isEmpty() || g.length() > 4 || g.indexOf('.') >= 0) {
-                return null;
-            }
-            out.add(Integer.toHexString(Integer.parseInt(g, 16)));
-        }
-        return out;
+        return prefix.append(":/64").toString();
     }
 }
