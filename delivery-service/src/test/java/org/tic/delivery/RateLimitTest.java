@@ -157,6 +157,7 @@ class RateLimitTest {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", JwtMinter.DEFAULT_ISSUER);
+        claims.put("aud", JwtMinter.AUDIENCE);
         claims.put("sub", subject);
         claims.put("azp", clientId);
         claims.put("client_id", clientId);

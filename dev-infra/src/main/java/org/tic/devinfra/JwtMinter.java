@@ -22,6 +22,8 @@ import java.util.UUID;
 public final class JwtMinter {
 
     public static final String DEFAULT_ISSUER = "https://tic-platform.local/issuer";
+    /** The audience the services require ({@code mp.jwt.verify.audiences}), as Keycloak's audience mapper sets it. */
+    public static final String AUDIENCE = "tic-platform";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrivateKey key;
@@ -48,6 +50,7 @@ public final class JwtMinter {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
+        claims.put("aud", AUDIENCE);
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("iat", now.getEpochSecond());

@@ -313,17 +313,23 @@ class AuthorizationMatrixTest {
         JwtMinter real = TestTokens.minter();
         JwtKeys stranger = JwtKeys.loadOrCreate(Files.createTempDirectory("stranger-keys"));
         Instant now = Instant.now();
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("iss", real.issuer(), "sub", "someone", "upn", "someone",
+        Map<String, Object> claims = new LinkedHashMap<>(Map.of("iss", real.issuer(), "aud", JwtMinter.AUDIENCE, "sub", "someone", "upn", "someone",
                 "groups", List.of("secretariat"), "iat", now.getEpochSecond(), "exp", now.plus(Duration.ofHours(1)).getEpochSecond()));
         Map<String, Object> expired = new LinkedHashMap<>(claims);
         expired.put("iat", now.minus(Duration.ofHours(3)).getEpochSecond());
         expired.put("exp", now.minus(Duration.ofHours(2)).getEpochSecond());
         Map<String, Object> wrongIssuer = new LinkedHashMap<>(claims);
         wrongIssuer.put("iss", "https://evil.example/issuer");
+        Map<String, Object> wrongAudience = new LinkedHashMap<>(claims);
+        wrongAudience.put("aud", "another-platform");
+        Map<String, Object> noAudience = new LinkedHashMap<>(claims);
+        noAudience.remove("aud");
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("expired", JwtMinter.sign(expired, TestTokens.keys().privateKey()));
         tokens.put("wrongly signed", JwtMinter.sign(claims, stranger.privateKey()));
         tokens.put("wrong issuer", JwtMinter.sign(wrongIssuer, TestTokens.keys().privateKey()));
+        tokens.put("wrong audience", JwtMinter.sign(wrongAudience, TestTokens.keys().privateKey()));
+        tokens.put("no audience", JwtMinter.sign(noAudience, TestTokens.keys().privateKey()));
         tokens.put("malformed", "not.a.jwt");
         tokens.put("garbage", "x");
 

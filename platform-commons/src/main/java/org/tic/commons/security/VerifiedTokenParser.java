@@ -18,6 +18,7 @@ import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,19 +34,40 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class VerifiedTokenParser implements JWTParser {
 
-    private final JWTParser delegate;
+    /** The verifying parser: fixed (configured key) or found through the issuer's discovery document. */
+    interface Source {
+        JWTParser get() throws ParseException;
+    }
+
+    private final Source delegate;
     private final Cache<String, JsonWebToken> verified;
     private final LongSupplier nowSeconds;
 
     @Inject
     public VerifiedTokenParser(JWTAuthContextInfo authContextInfo,
                                @ConfigProperty(name = "tic.security.verified-tokens.max-size", defaultValue = "10000") long maxSize,
-                               @ConfigProperty(name = "tic.security.verified-tokens.max-age", defaultValue = "PT5M") Duration maxAge) {
-        this(new DefaultJWTParser(authContextInfo), maxSize, maxAge, () -> System.currentTimeMillis() / 1000);
+                               @ConfigProperty(name = "tic.security.verified-tokens.max-age", defaultValue = "PT5M") Duration maxAge,
+                               @ConfigProperty(name = "tic.security.oidc.discovery", defaultValue = "false") boolean discovery,
+                               @ConfigProperty(name = "tic.security.oidc.discovery-url") Optional<String> discoveryUrl,
+                               @ConfigProperty(name = "tic.security.oidc.retry-after", defaultValue = "PT5S") Duration retryAfter) {
+        this(source(authContextInfo, discovery, discoveryUrl.orElse(null), retryAfter), maxSize, maxAge,
+                () -> System.currentTimeMillis() / 1000);
+    }
+
+    private static Source source(JWTAuthContextInfo info, boolean discovery, String discoveryUrl, Duration retryAfter) {
+        if (!discovery) {
+            JWTParser fixed = new DefaultJWTParser(info);
+            return () -> fixed;
+        }
+        return new IssuerDiscovery(info, discoveryUrl, retryAfter, System::currentTimeMillis)::parser;
     }
 
     /** For tests: any parser, any clock (epoch seconds). */
     VerifiedTokenParser(JWTParser delegate, long maxSize, Duration maxAge, LongSupplier nowSeconds) {
+        this(() -> delegate, maxSize, maxAge, nowSeconds);
+    }
+
+    VerifiedTokenParser(Source delegate, long maxSize, Duration maxAge, LongSupplier nowSeconds) {
         this.delegate = delegate;
         this.nowSeconds = nowSeconds;
         long maxAgeNanos = maxAge.toNanos();
@@ -79,7 +101,7 @@ public class VerifiedTokenParser implements JWTParser {
         if (known != null && known.getExpirationTime() > nowSeconds.getAsLong()) {
             return known;
         }
-        JsonWebToken jwt = delegate.parse(token);
+        JsonWebToken jwt = delegate.get().parse(token);
         if (jwt.getExpirationTime() > nowSeconds.getAsLong()) {
             verified.put(token, jwt);
         }
@@ -88,41 +110,41 @@ public class VerifiedTokenParser implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return delegate.parse(token, context); // another context (other issuer or key): not this cache's business
+        return delegate.get().parse(token, context); // another context (other issuer or key): not this cache's business
     }
 
     @Override
     public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return delegate.verify(token, key);
+        return delegate.get().verify(token, key);
     }
 
     @Override
     public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return delegate.verify(token, key);
+        return delegate.get().verify(token, key);
     }
 
     @Override
     public JsonWebToken verify(String token, String secret) throws ParseException {
-        return delegate.verify(token, secret);
+        return delegate.get().verify(token, secret);
     }
 
     @Override
     public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return delegate.decrypt(token, key);
+        return delegate.get().decrypt(token, key);
     }
 
     @Override
     public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return delegate.decrypt(token, key);
+        return delegate.get().decrypt(token, key);
     }
 
     @Override
     public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return delegate.decrypt(token, secret);
+        return delegate.get().decrypt(token, secret);
     }
 
     @Override
     public JsonWebToken parseOnly(String token) throws ParseException {
-        return delegate.parseOnly(token);
+        return delegate.get().parseOnly(token);
     }
 }
