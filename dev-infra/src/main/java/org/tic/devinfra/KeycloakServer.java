@@ -43,6 +43,8 @@ public final class KeycloakServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOST = "127.0.0.1";
 
+    private static KeycloakServer shared;
+
     private final Path directory;
     private final int port;
     private final int managementPort;
@@ -64,6 +66,20 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server = new KeycloakServer(directory, port, managementPort, postgres);
         server.start();
         return server;
+    }
+
+    /** One Keycloak for all tests of this JVM, on the shared PostgreSQL and free ports; stopped when the JVM exits. */
+    public static synchronized KeycloakServer shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("tic-keycloak-");
+                shared = start(dir, Ports.free(), Ports.free(), Infrastructure.shared().postgres());
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "tic-keycloak-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
     }
 
     private synchronized void start() {
@@ -141,11 +157,20 @@ public final class KeycloakServer implements AutoCloseable {
     // ---- what the platform is told about its identity provider
 
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return baseUrl(port);
     }
 
     public String issuer() {
-        return baseUrl() + "/realms/" + REALM;
+        return issuer(port);
+    }
+
+    static String baseUrl(int port) {
+        return "http://localhost:" + port;
+    }
+
+    /** The issuer of a Keycloak on this port, known before it has started (services may start first). */
+    public static String issuer(int port) {
+        return baseUrl(port) + "/realms/" + REALM;
     }
 
     public String tokenUrl() {
@@ -163,11 +188,16 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The environment a service needs to trust this provider (issuer discovery, JWKS, audience in its config). */
     public Map<String, String> serviceEnvironment(boolean membership) {
+        return serviceEnvironment(port, membership);
+    }
+
+    /** The same, for a Keycloak that is still starting on this port. */
+    public static Map<String, String> serviceEnvironment(int port, boolean membership) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("MP_JWT_VERIFY_ISSUER", issuer());
+        env.put("MP_JWT_VERIFY_ISSUER", issuer(port));
         env.put("TIC_SECURITY_OIDC_DISCOVERY", "true");
         if (membership) {
-            env.put("TIC_IDENTITY_PROVIDER_URL", baseUrl());
+            env.put("TIC_IDENTITY_PROVIDER_URL", baseUrl(port));
             env.put("TIC_IDENTITY_PROVIDER_REALM", REALM);
             env.put("TIC_IDENTITY_PROVIDER_ADMIN_CLIENT_ID", MEMBERSHIP_ADMIN_CLIENT);
             env.put("TIC_IDENTITY_PROVIDER_ADMIN_CLIENT_SECRET", MEMBERSHIP_ADMIN_SECRET);
