@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** A minimal JSON client for the platform's APIs (demo data loading, cross-service tests). */
 public final class ApiClient {
@@ -17,14 +18,20 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private volatile String bearerToken;
+    private volatile Supplier<String> bearerToken = () -> null;
 
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     public ApiClient withToken(String token) {
-        this.bearerToken = token;
+        this.bearerToken = () -> token;
+        return this;
+    }
+
+    /** A token asked for on every call: identity-provider tokens live minutes, a demo load or a test may take longer. */
+    public ApiClient withTokens(Supplier<String> tokens) {
+        this.bearerToken = tokens;
         return this;
     }
 
@@ -57,8 +64,9 @@ public final class ApiClient {
 
     private Reply send(HttpRequest.Builder builder) {
         builder.timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-        if (bearerToken != null) {
-            builder.header("Authorization", "Bearer " + bearerToken);
+        String token = bearerToken.get();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -257,6 +258,34 @@ public final class KeycloakServer implements AutoCloseable {
     public String tokenFor(String username, String role, Map<String, List<String>> attributes) {
         ensureUser(username, role, attributes);
         return passwordToken(username, username);
+    }
+
+    /**
+     * This user's tokens, fetched again shortly before each expires (access tokens live 5 minutes in the realm):
+     * for clients that outlive one token. The user is created or updated first.
+     */
+    public Supplier<String> tokens(String username, String role, Map<String, List<String>> attributes) {
+        ensureUser(username, role, attributes);
+        return new Supplier<>() {
+            private String token;
+            private long refreshAt;
+
+            @Override
+            public synchronized String get() {
+                long now = System.currentTimeMillis() / 1000;
+                if (token == null || now >= refreshAt) {
+                    token = passwordToken(username, username);
+                    refreshAt = expiry(token) - 30;
+                }
+                return token;
+            }
+        };
+    }
+
+    /** A token's {@code exp} (epoch seconds), read without verifying: only to know when to fetch the next one. */
+    static long expiry(String token) {
+        String[] parts = token.split("\\.");
+        return read(new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).path("exp").asLong();
     }
 
     private String userId(String username) {

@@ -15,14 +15,27 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Platform implements AutoCloseable {
 
-    /** @param deliveryPort 0: without delivery-service (suites that need only the three domain services) */
+    /**
+     * @param deliveryPort         0: without delivery-service (suites that need only the three domain services)
+     * @param identityProviderPort 0: no identity provider, the services trust the key in {@code extraEnvironment};
+     *                             otherwise Keycloak on this port, trusted through issuer discovery
+     */
     public record Options(Path repositoryRoot, Path workDirectory, int postgresPort, int kafkaPort, int controllerPort,
                           int membershipPort, int projectPort, int kpiPort, int deliveryPort, boolean durable,
-                          boolean deleteOnClose, Map<String, String> extraEnvironment) {
+                          boolean deleteOnClose, Map<String, String> extraEnvironment, int identityProviderPort) {
+
+        /** Without an identity provider (tokens from a local key pair). */
+        public Options(Path repositoryRoot, Path workDirectory, int postgresPort, int kafkaPort, int controllerPort,
+                       int membershipPort, int projectPort, int kpiPort, int deliveryPort, boolean durable,
+                       boolean deleteOnClose, Map<String, String> extraEnvironment) {
+            this(repositoryRoot, workDirectory, postgresPort, kafkaPort, controllerPort, membershipPort, projectPort, kpiPort,
+                    deliveryPort, durable, deleteOnClose, extraEnvironment, 0);
+        }
     }
 
     private final Infrastructure infrastructure;
     private final Map<String, ServiceProcess> services;
+    private KeycloakServer identityProvider;
 
     private Platform(Infrastructure infrastructure, Map<String, ServiceProcess> services) {
         this.infrastructure = infrastructure;
@@ -32,6 +45,10 @@ public final class Platform implements AutoCloseable {
     public static Platform start(Options o) {
         Infrastructure infra = Infrastructure.start(o.workDirectory(), o.postgresPort(), o.kafkaPort(), o.controllerPort(),
                 o.durable(), o.deleteOnClose());
+        // Keycloak starts beside the services: they find its keys lazily (a token before it is up gets a 401).
+        CompletableFuture<KeycloakServer> keycloak = o.identityProviderPort() <= 0 ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> KeycloakServer.start(o.workDirectory().resolve("keycloak"),
+                        o.identityProviderPort(), Ports.free(), infra.postgres()));
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         services.put("membership-service", service(o, infra, "membership-service", "membership", o.membershipPort()));
         services.put("project-service", service(o, infra, "project-service", "project", o.projectPort()));
@@ -47,11 +64,24 @@ public final class Platform implements AutoCloseable {
                 ready.add(CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofSeconds(180))));
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            platform.identityProvider = joined(keycloak);
         } catch (RuntimeException e) {
+            KeycloakServer started = keycloak.exceptionally(t -> null).join();
+            if (started != null) {
+                started.close();
+            }
             platform.close();
             throw e;
         }
         return platform;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private static ServiceProcess service(Options o, Infrastructure infra, String name, String database, int port) {
@@ -64,6 +94,9 @@ public final class Platform implements AutoCloseable {
         // The harnesses (e2e, reliability, benchmarks, local demo loading) drive load from one token and one address:
         // per-client rate limits would answer them 429. A caller turns them on with TIC_RATE_LIMIT_ENABLED=true.
         env.put("TIC_RATE_LIMIT_ENABLED", "false");
+        if (o.identityProviderPort() > 0) {
+            env.putAll(KeycloakServer.serviceEnvironment(o.identityProviderPort(), "membership".equals(database)));
+        }
         env.putAll(o.extraEnvironment());
         Path jar = o.repositoryRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess(name, jar, port, env, o.workDirectory().resolve("logs").resolve(name + ".log"));
@@ -85,12 +118,20 @@ public final class Platform implements AutoCloseable {
         return services;
     }
 
-    /** Stops the services first (they flush their outbox batches), then Kafka and PostgreSQL. */
+    /** The platform's Keycloak, or null when it runs on a local key pair. */
+    public KeycloakServer identityProvider() {
+        return identityProvider;
+    }
+
+    /** Stops the services first (they flush their outbox batches), then Keycloak, Kafka and PostgreSQL. */
     @Override
     public synchronized void close() {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (ServiceProcess s : services.values()) {
             stops.add(CompletableFuture.runAsync(s::stop));
+        }
+        if (identityProvider != null) {
+            stops.add(CompletableFuture.runAsync(identityProvider::close));
         }
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
         infrastructure.close();

@@ -5,12 +5,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tic.devinfra.ApiClient;
-import org.tic.devinfra.TestTokens;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Order(2) // after the story, whose totals count every signatory on the shared platform
 class ChangeFeedStoryTest {
 
-    private static final String SECRETARIAT = TestTokens.secretariat();
+    private static final Supplier<String> SECRETARIAT = PlatformExtension.secretariat();
 
     private static List<String> types(JsonNode page) {
         List<String> out = new ArrayList<>();
@@ -36,7 +36,7 @@ class ChangeFeedStoryTest {
     void aPartnerFollowsAClusterFromRegistrationToItsFirstProject() {
         ApiClient membership = PlatformExtension.client("membership-service", SECRETARIAT);
         ApiClient projects = PlatformExtension.client("project-service", SECRETARIAT);
-        ApiClient partnerFeed = PlatformExtension.client("delivery-service", null);
+        ApiClient partnerFeed = PlatformExtension.client("delivery-service", (String) null);
         String start = partnerFeed.get("/api/v1/changes/latest").ok().path("cursor").asText();
 
         String cluster = membership.post("/api/v1/clusters", Map.of("name", "Feed Story Port", "country", "DK",

@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tic.devinfra.ApiClient;
-import org.tic.devinfra.TestTokens;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InitiativeStoryTest {
 
-    private static final String TOKEN = TestTokens.secretariat();
+    private static final Supplier<String> TOKEN = PlatformExtension.secretariat();
     private static final Map<String, String> ids = new LinkedHashMap<>();
 
     private static ApiClient membership() {

@@ -5,22 +5,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.tic.devinfra.ApiClient;
 import org.tic.devinfra.Platform;
 import org.tic.devinfra.Ports;
-import org.tic.devinfra.TestTokens;
-import org.tic.devinfra.JwtMinter;
+import org.tic.devinfra.KeycloakServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Starts the whole platform once for this test JVM: real PostgreSQL and Kafka, the three services from their
+ * Starts the whole platform once for this test JVM: real PostgreSQL, Kafka and Keycloak, the services from their
  * packaged jars, on free ports; stopped when the JVM ends (orphan guards cover a killed JVM).
  */
 public final class PlatformExtension implements BeforeAllCallback {
 
     private static Platform platform;
+    private static Supplier<String> secretariat;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -32,11 +33,9 @@ public final class PlatformExtension implements BeforeAllCallback {
             try {
                 Path root = Path.of(System.getProperty("tic.repository.root", "..")).toAbsolutePath().normalize();
                 Path work = Files.createTempDirectory("tic-e2e-");
-                Map<String, String> env = Map.of(
-                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().publicKeyFile().toUri().toString(),
-                        "MP_JWT_VERIFY_ISSUER", JwtMinter.DEFAULT_ISSUER);
+                // Keycloak as the identity provider: every e2e token is a real Keycloak token
                 platform = Platform.start(new Platform.Options(root, work, Ports.free(), Ports.free(), Ports.free(),
-                        Ports.free(), Ports.free(), Ports.free(), Ports.free(), false, true, env));
+                        Ports.free(), Ports.free(), Ports.free(), Ports.free(), false, !Boolean.getBoolean("tic.e2e.keep"), Map.of(), Ports.free()));
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -47,5 +46,22 @@ public final class PlatformExtension implements BeforeAllCallback {
 
     public static ApiClient client(String service, String token) {
         return new ApiClient(platform().service(service).baseUrl()).withToken(token);
+    }
+
+    /** A client calling with a Keycloak user's tokens (renewed as they expire). */
+    public static ApiClient client(String service, Supplier<String> tokens) {
+        return new ApiClient(platform().service(service).baseUrl()).withTokens(tokens);
+    }
+
+    public static KeycloakServer keycloak() {
+        return platform().identityProvider();
+    }
+
+    /** The realm's demo secretariat user's tokens. */
+    public static synchronized Supplier<String> secretariat() {
+        if (secretariat == null) {
+            secretariat = keycloak().tokens("secretariat", "secretariat", Map.of());
+        }
+        return secretariat;
     }
 }

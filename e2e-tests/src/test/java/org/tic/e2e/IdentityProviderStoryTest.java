@@ -1,0 +1,235 @@
+package org.tic.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tic.devinfra.ApiClient;
+import org.tic.devinfra.JwtMinter;
+import org.tic.devinfra.KeycloakServer;
+import org.tic.devinfra.TestTokens;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The platform with Keycloak as its identity provider: the authorization rules of the three services hold for tokens
+ * Keycloak issued (users with the realm's roles and {@code clusters}/{@code org} attributes), the services follow a
+ * signing-key rotation without a restart, and tokens Keycloak did not sign are refused.
+ */
+@ExtendWith(PlatformExtension.class)
+@Order(3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IdentityProviderStoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Supplier<String> SECRETARIAT = PlatformExtension.secretariat();
+
+    enum Who { ANONYMOUS, PARTNER, COORDINATOR_OF_THIS, COORDINATOR_OF_OTHER, SECRETARIAT }
+
+    record Fixture(String cluster, String otherCluster, String organization) {
+    }
+
+    record Row(String name, String service, BiFunction<Fixture, ApiClient, ApiClient.Reply> call, int[] expected) {
+    }
+
+    private static int[] expect(int anonymous, int partner, int coordinatorOfThis, int coordinatorOfOther, int secretariat) {
+        return new int[]{anonymous, partner, coordinatorOfThis, coordinatorOfOther, secretariat};
+    }
+
+    private static ApiClient as(String service, Supplier<String> tokens) {
+        return PlatformExtension.client(service, tokens);
+    }
+
+    private static Supplier<String> tokens(Who who, Fixture f) {
+        KeycloakServer keycloak = PlatformExtension.keycloak();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return switch (who) {
+            case ANONYMOUS -> () -> null;
+            case PARTNER -> keycloak.tokens("e2e-partner-" + suffix, "partner", Map.of("org", List.of(f.organization())));
+            case COORDINATOR_OF_THIS -> keycloak.tokens("e2e-coordinator-" + suffix, "cluster-coordinator",
+                    Map.of("clusters", List.of(f.cluster())));
+            case COORDINATOR_OF_OTHER -> keycloak.tokens("e2e-other-coordinator-" + suffix, "cluster-coordinator",
+                    Map.of("clusters", List.of(f.otherCluster())));
+            case SECRETARIAT -> SECRETARIAT;
+        };
+    }
+
+    private static Map<String, Object> clusterBody(String name) {
+        return Map.of("name", name, "country", "NL", "worldRegion", "EUROPE", "type", "PORT", "sectors", List.of("hydrogen"));
+    }
+
+    /** Two clusters and an organization, created by the secretariat and known to project- and kpi-service. */
+    private static Fixture fixture() {
+        ApiClient membership = as("membership-service", SECRETARIAT);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String cluster = membership.post("/api/v1/clusters", clusterBody("IdP matrix " + tag)).ok().path("id").asText();
+        String other = membership.post("/api/v1/clusters", clusterBody("IdP matrix other " + tag)).ok().path("id").asText();
+        String org = membership.post("/api/v1/organizations", Map.of("name", "IdP matrix Co " + tag, "kind", "COMPANY"))
+                .ok().path("id").asText();
+        membership.post("/api/v1/clusters/" + cluster + "/existing-membership", Map.of("joinedYear", 2023)).ok(); // may lead projects
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "SIGNATORY".equals(as("project-service", SECRETARIAT).get("/api/v1/clusters/" + cluster).body().path("status").asText())
+                        && as("kpi-service", SECRETARIAT).get("/api/v1/clusters/" + cluster + "/kpis").status() == 200);
+        return new Fixture(cluster, other, org);
+    }
+
+    private static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("membership POST /organizations", "membership-service",
+                (f, c) -> c.post("/api/v1/organizations", Map.of("name", "IdP new Co " + UUID.randomUUID(), "kind", "COMPANY")),
+                expect(401, 403, 201, 201, 201)));
+        rows.add(new Row("membership PUT /organizations/{id} (partner = that organization)", "membership-service",
+                (f, c) -> c.put("/api/v1/organizations/" + f.organization(), Map.of("name", "IdP renamed Co " + UUID.randomUUID(),
+                        "kind", "COMPANY"), null),
+                expect(401, 200, 403, 403, 200)));
+        rows.add(new Row("membership POST /clusters", "membership-service",
+                (f, c) -> c.post("/api/v1/clusters", clusterBody("IdP new " + UUID.randomUUID())),
+                expect(401, 403, 403, 403, 201)));
+        rows.add(new Row("membership PUT /clusters/{id}", "membership-service",
+                (f, c) -> c.put("/api/v1/clusters/" + f.cluster(), clusterBody("IdP edited " + UUID.randomUUID()), null),
+                expect(401, 403, 200, 403, 200)));
+        rows.add(new Row("project POST /projects (lead = this cluster)", "project-service",
+                (f, c) -> c.post("/api/v1/projects", Map.of("name", "IdP project " + UUID.randomUUID(), "category",
+                        "CO2_TRANSPORT_STORAGE", "leadClusterId", f.cluster(), "participatingClusterIds", List.of())),
+                expect(401, 403, 201, 403, 201)));
+        rows.add(new Row("kpi POST /kpi-reports (this cluster)", "kpi-service",
+                (f, c) -> c.post("/api/v1/kpi-reports", jobs(f.cluster())),
+                expect(401, 403, 201, 403, 201)));
+        return rows;
+    }
+
+    private static Map<String, Object> jobs(String clusterId) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("clusterId", clusterId);
+        r.put("metric", "JOBS");
+        r.put("jobs", Map.of("kind", "CREATED", "effect", "DIRECT", "phase", "OPERATION"));
+        r.put("value", "12");
+        r.put("unit", "HEADCOUNT");
+        r.put("periodStart", "2024-01-01");
+        r.put("periodEnd", "2024-12-31");
+        r.put("reportedOn", "2025-01-22");
+        r.put("source", Map.of("document", "Annual report 2024"));
+        r.put("reportedBy", "Cluster coordinator");
+        r.put("confidence", "ESTIMATED");
+        return r;
+    }
+
+    @Test
+    @Order(2)
+    void theAuthorizationRulesHoldForKeycloakIssuedTokens() {
+        Fixture f = fixture();
+        Map<Who, Supplier<String>> callers = new LinkedHashMap<>();
+        for (Who who : Who.values()) {
+            callers.put(who, tokens(who, f));
+        }
+        List<String> failures = new ArrayList<>();
+        for (Row row : rows()) {
+            for (Who who : Who.values()) {
+                ApiClient.Reply reply = row.call().apply(f, as(row.service(), callers.get(who)));
+                int expected = row.expected()[who.ordinal()];
+                if (reply.status() != expected) {
+                    failures.add(row.name() + " as " + who + ": expected " + expected + ", got " + reply.status() + " " + reply.body());
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    @Order(1) // first: a token without a known kid (below) spends the services' once-a-minute key-set refresh
+    void theServicesFollowASigningKeyRotationWithoutARestart() {
+        KeycloakServer keycloak = PlatformExtension.keycloak();
+        String before = keycloak.passwordToken("secretariat", "secretariat");
+        for (String service : List.of("membership-service", "project-service", "kpi-service", "delivery-service")) {
+            assertEquals(200, PlatformExtension.client(service, before).get(probe(service)).status(), service);
+        }
+        keycloak.rotateSigningKey();
+        String after = keycloak.passwordToken("secretariat", "secretariat");
+        assertNotEquals(kid(before), kid(after), "the new key signs");
+        // kid-miss refreshes of the key set are at most once a minute per service; the first is immediate
+        for (String service : List.of("membership-service", "project-service", "kpi-service", "delivery-service")) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> PlatformExtension.client(service, after).get(probe(service)).status() == 200);
+            // a token of the previous key still verifies until it expires: the key stays published
+            assertEquals(200, PlatformExtension.client(service, before).get(probe(service)).status(), service);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void tokensKeycloakDidNotSignAreRefused() {
+        KeycloakServer keycloak = PlatformExtension.keycloak();
+        String real = keycloak.passwordToken("secretariat", "secretariat");
+        // the same claims signed by another key (the local test minter's)
+        Map<String, Object> claims = payload(real);
+        String foreign = JwtMinter.sign(claims, TestTokens.keys().privateKey());
+        String[] parts = real.split("\\.");
+        Map<String, Object> raised = new LinkedHashMap<>(claims);
+        raised.put("preferred_username", "someone-else");
+        String tampered = parts[0] + "." + b64(raised) + "." + parts[2];
+        String algNone = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}"
+                .getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        Map<String, Object> foreignAudience = new LinkedHashMap<>(claims);
+        foreignAudience.put("aud", "account");
+        String otherAudience = JwtMinter.sign(foreignAudience, TestTokens.keys().privateKey());
+        for (String token : List.of(foreign, tampered, algNone, otherAudience)) {
+            ApiClient membership = PlatformExtension.client("membership-service", token);
+            assertEquals(401, membership.post("/api/v1/clusters", clusterBody("Refused " + UUID.randomUUID())).status());
+            assertEquals(401, membership.get("/api/v1/clusters").status(), "a broken token is never read as anonymous");
+        }
+        assertEquals(200, PlatformExtension.client("membership-service", real).get("/api/v1/clusters").status());
+    }
+
+    private static String probe(String service) {
+        return switch (service) {
+            case "membership-service", "project-service" -> "/api/v1/clusters?size=1";
+            case "kpi-service" -> "/api/v1/initiative/summary";
+            default -> "/api/v1/webhooks";
+        };
+    }
+
+    private static String kid(String token) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0])).path("kid").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> payload(String token) {
+        try {
+            return JSON.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), LinkedHashMap.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String b64(Map<String, Object> claims) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode claims(String token) {
+        return JSON.valueToTree(payload(token));
+    }
+}
