@@ -1,9 +1,11 @@
 package org.tic.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,9 @@ import java.util.regex.Pattern;
  * Checks docker-compose.yml as far as possible without Docker: the infrastructure services and every Quarkus
  * service are there, each long-running one has a healthcheck, dependencies wait on health or completion,
  * and each service's port, database and topics agree with its application.properties (read, not changed);
- * credentials are only ${VAR:-default} interpolations.
+ * credentials are only ${VAR:-default} interpolations. Keycloak runs in production mode on its PostgreSQL
+ * database, imports the realm file it mounts, and every service verifies tokens of that realm: issuer =
+ * Keycloak's KC_HOSTNAME + /realms/&lt;realm&gt;, keys from the realm's discovery document on the compose network.
  */
 public final class ComposeValidator {
 
@@ -29,10 +33,17 @@ public final class ComposeValidator {
     private static final Pattern TOPIC = Pattern.compile("create\\s+([A-Za-z0-9._-]+)\\s+(\\d+)");
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[A-Z0-9_]+:-[^}]*}");
     private static final Pattern CREATE_DB = Pattern.compile("(?i)CREATE\\s+DATABASE\\s+\"?([a-z0-9_]+)\"?");
+    private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}");
+    private static final Pattern REALM_PATH = Pattern.compile("/realms/([^/]+)/?");
+
+    /** What the services must agree with: Keycloak's compose name, public URL, HTTP port and imported realm. */
+    private record Keycloak(String name, String hostname, int port, String realm) {
+    }
 
     private final Path repoRoot;
     private final List<Violation> violations = new ArrayList<>();
     private String file = "docker-compose.yml";
+    private Keycloak keycloak;
 
     public ComposeValidator(Path repoRoot) {
         this.repoRoot = repoRoot;
@@ -71,6 +82,8 @@ public final class ComposeValidator {
         JsonNode kafka = requireImage(byName, "kafka", "apache/kafka:4.1.1");
         Set<String> databases = postgres == null ? Set.of() : initDatabases(base, postgres);
         Map<String, Integer> topics = topics(byName);
+        JsonNode idp = requireImage(byName, PolicyRules.KEYCLOAK.app(), PolicyRules.KEYCLOAK.image() + ":");
+        keycloak = idp == null ? null : keycloak(idp, base, databases, byName);
 
         for (var e : byName.entrySet()) {
             String name = e.getKey();
@@ -221,6 +234,171 @@ public final class ComposeValidator {
         if (!health.contains(port) && !health.contains("QUARKUS_HTTP_PORT")) {
             add(name, "healthcheck does not target the service's port " + port);
         }
+        tokens(name, svc, module, env);
+    }
+
+    /** Keycloak in production mode on its database, with its realm file; returns what the services must match. */
+    private Keycloak keycloak(JsonNode svc, Path base, Set<String> databases, Map<String, JsonNode> byName) {
+        String name = PolicyRules.KEYCLOAK.app();
+        List<String> command = svc.path("command").isTextual() ? List.of(svc.path("command").asText().split("\\s+"))
+                : PolicyRules.texts(svc.path("command"));
+        if (command.contains("start-dev")) {
+            add(name, "runs start-dev (development mode); run 'start' as in production");
+        } else if (!command.contains("start")) {
+            add(name, "does not run 'start' (command " + command + ")");
+        }
+        if (!command.contains("--import-realm")) {
+            add(name, "does not import the realm at start-up (--import-realm)");
+        }
+        Map<String, String> env = environment(svc.path("environment"));
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("KC_DB", "postgres");
+        wanted.put("KC_HEALTH_ENABLED", "true");
+        wanted.put("KC_HTTP_ENABLED", "true");
+        wanted.put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
+        wanted.forEach((k, v) -> {
+            if (!v.equals(env.get(k))) {
+                add(name, k + "=" + env.get(k) + ", must be " + v);
+            }
+        });
+        for (String required : List.of("KC_DB_USERNAME", "KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD")) {
+            if (!env.containsKey(required)) {
+                add(name, "has no " + required);
+            }
+        }
+        String url = env.get("KC_DB_URL");
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            add(name, "KC_DB_URL=" + url + " is not a PostgreSQL JDBC URL");
+        } else {
+            String db = PolicyRules.Jdbc.database(url);
+            String host = PolicyRules.Jdbc.host(url);
+            if (!db.equals(PolicyRules.KEYCLOAK.database())) {
+                add(name, "uses database '" + db + "', Keycloak's is '" + PolicyRules.KEYCLOAK.database() + "'");
+            }
+            if (!databases.contains(db)) {
+                add(name, "database '" + db + "' is not created by the PostgreSQL init script " + databases);
+            }
+            if (!byName.containsKey(host)) {
+                add(name, "JDBC host '" + host + "' is not a compose service");
+            } else if (!svc.path("depends_on").path(host).path("condition").asText().equals("service_healthy")) {
+                add(name, "does not wait for " + host + " to be healthy");
+            }
+        }
+        String health = String.join(" ", PolicyRules.texts(svc.path("healthcheck").path("test")));
+        if (!health.contains("/health/ready") || !health.contains("9000")) {
+            add(name, "healthcheck does not ask /health/ready on the management port 9000");
+        }
+        String published = null;
+        for (JsonNode p : svc.path("ports")) {
+            String mapping = defaults(p.isTextual() ? p.asText() : p.path("published").asText() + ":" + p.path("target").asText());
+            if (mapping.endsWith(":8080")) {
+                published = mapping.substring(0, mapping.length() - ":8080".length()).replaceFirst("^.*:", "");
+            }
+        }
+        if (published == null) {
+            add(name, "does not publish its HTTP port 8080");
+        }
+        String hostname = defaults(env.getOrDefault("KC_HOSTNAME", ""));
+        URI publicUrl = hostname.matches("https?://[^/]+/?") ? URI.create(hostname) : null;
+        if (publicUrl == null) {
+            add(name, "KC_HOSTNAME=" + env.get("KC_HOSTNAME") + " is not the public URL (scheme://host[:port])");
+        } else if (published != null && !String.valueOf(publicUrl.getPort()).equals(published)) {
+            add(name, "KC_HOSTNAME=" + hostname + " is not on the published port " + published
+                    + " (tokens would name an issuer nobody reaches)");
+        }
+        String realm = null;
+        for (JsonNode v : svc.path("volumes")) {
+            String[] parts = v.asText().split(":");
+            if (parts.length < 2 || !parts[1].startsWith(PolicyRules.REALM_IMPORT_DIR + "/")) {
+                continue;
+            }
+            if (parts.length < 3 || !parts[2].equals("ro")) {
+                add(name, "mounts " + parts[0] + " writable; the realm file is mounted read-only (:ro)");
+            }
+            Path realmFile = base.resolve(parts[0]).normalize();
+            try {
+                realm = new ObjectMapper().readTree(Files.readString(realmFile)).path("realm").asText(null);
+            } catch (IOException e) {
+                add(name, "realm file " + parts[0] + " is unreadable: " + e.getMessage());
+            }
+        }
+        if (realm == null) {
+            add(name, "mounts no realm file under " + PolicyRules.REALM_IMPORT_DIR + "/: --import-realm imports nothing");
+        }
+        return new Keycloak(name, hostname.replaceFirst("/$", ""), 8080, realm);
+    }
+
+    /** A service verifies tokens of Keycloak's realm and fetches the keys from it over the compose network. */
+    private void tokens(String name, JsonNode svc, String module, Map<String, String> env) {
+        if (!"true".equals(env.get("TIC_SECURITY_OIDC_DISCOVERY"))) {
+            add(name, "TIC_SECURITY_OIDC_DISCOVERY=" + env.get("TIC_SECURITY_OIDC_DISCOVERY")
+                    + ": the keys must come from the issuer's discovery document (true)");
+        }
+        if (env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            add(name, "sets MP_JWT_VERIFY_PUBLICKEY_LOCATION; the keys come from the discovery document (jwks_uri)");
+        }
+        if (keycloak == null) {
+            return;
+        }
+        String discovery = env.getOrDefault("TIC_SECURITY_OIDC_DISCOVERY_URL", "");
+        String realm = null;
+        if (onKeycloak(name, svc, "TIC_SECURITY_OIDC_DISCOVERY_URL", discovery)) {
+            Matcher m = REALM_PATH.matcher(URI.create(discovery).getPath());
+            if (!m.matches()) {
+                add(name, "TIC_SECURITY_OIDC_DISCOVERY_URL=" + discovery + " is not a realm's URL (.../realms/<realm>)");
+            } else {
+                realm = m.group(1);
+                if (keycloak.realm() != null && !realm.equals(keycloak.realm())) {
+                    add(name, "discovers realm '" + realm + "' but Keycloak imports realm '" + keycloak.realm() + "'");
+                }
+            }
+        }
+        String issuer = defaults(env.getOrDefault("MP_JWT_VERIFY_ISSUER", ""));
+        String expected = keycloak.hostname() + "/realms/" + (realm != null ? realm : keycloak.realm());
+        if (!issuer.equals(expected)) {
+            add(name, "MP_JWT_VERIFY_ISSUER=" + env.get("MP_JWT_VERIFY_ISSUER") + " but Keycloak issues its tokens as "
+                    + expected + " (KC_HOSTNAME + /realms/<realm>)");
+        }
+        if (PolicyRules.IDENTITY_ADMINS.contains(module)) {
+            onKeycloak(name, svc, "TIC_IDENTITY_PROVIDER_URL", env.getOrDefault("TIC_IDENTITY_PROVIDER_URL", ""));
+            String adminRealm = env.get("TIC_IDENTITY_PROVIDER_REALM");
+            if (keycloak.realm() != null && !keycloak.realm().equals(adminRealm)) {
+                add(name, "TIC_IDENTITY_PROVIDER_REALM=" + adminRealm + " is not the imported realm " + keycloak.realm());
+            }
+            for (String required : List.of("TIC_IDENTITY_PROVIDER_ADMIN_CLIENT_ID", "TIC_IDENTITY_PROVIDER_ADMIN_CLIENT_SECRET")) {
+                if (env.getOrDefault(required, "").isBlank()) {
+                    add(name, "has no " + required);
+                }
+            }
+        }
+    }
+
+    /** The URL is Keycloak's on the compose network and the service waits for it to be healthy. */
+    private boolean onKeycloak(String name, JsonNode svc, String variable, String value) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null) {
+            add(name, variable + "=" + value + " is not a URL");
+            return false;
+        }
+        if (!uri.getHost().equals(keycloak.name()) || uri.getPort() != keycloak.port()) {
+            add(name, variable + "=" + value + " is not Keycloak on the compose network (http://" + keycloak.name()
+                    + ":" + keycloak.port() + ")");
+            return false;
+        }
+        if (!svc.path("depends_on").path(keycloak.name()).path("condition").asText().equals("service_healthy")) {
+            add(name, "does not wait for " + keycloak.name() + " to be healthy");
+        }
+        return true;
+    }
+
+    /** ${VAR:-default} replaced by its default: the value without an environment. */
+    static String defaults(String value) {
+        return DEFAULTED.matcher(value).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {

@@ -1,14 +1,18 @@
 package org.tic.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +37,14 @@ import java.util.regex.Pattern;
  *       (and no fixed spec.replicas), a Service whose selector and target port match, and network policies
  *       isolating it in both directions with DNS allowed;</li>
  *   <li>{@code secrets}: no Secret with data in the manifests; every referenced ConfigMap rendered;</li>
- *   <li>{@code app-config}: ports and database names as in the service's application.properties;</li>
+ *   <li>{@code app-config}: ports and database names as in the service's application.properties; a Deployment
+ *       is one of the Quarkus modules or a known third-party server ({@link #THIRD_PARTY}: Keycloak), checked
+ *       against what that server needs instead;</li>
+ *   <li>{@code identity}: Keycloak in production mode (start, --import-realm, health, proxy headers, a public
+ *       hostname, its database, the bootstrap admin and in production the realm from Secrets), and every
+ *       service pointed at it: keys from the realm's discovery document on the Keycloak Service, the issuer
+ *       equal to Keycloak's public URL + /realms/&lt;realm&gt;, egress allowed, membership-service's admin
+ *       client;</li>
  *   <li>{@code kafka}, {@code postgresql}: with Strimzi / CloudNativePG resources, every topic of the code
  *       declared, users with the ACLs the service needs, the services pointed at the managed cluster, backups
  *       scheduled.</li>
@@ -46,6 +57,32 @@ public final class PolicyRules {
             "PersistentVolume", "StorageClass", "CustomResourceDefinition");
     private static final Pattern SLEEP = Pattern.compile("(?:^|\\s)sleep\\s+(\\d+)");
     private static final Pattern UNPINNED_TAG = Pattern.compile("(?i).*(latest|snapshot|dev|main|master|edge|nightly).*");
+    private static final Pattern REALM_PATH = Pattern.compile("/realms/([^/]+)/?");
+    private static final Map<String, String> QUARKUS_PROBES = Map.of("startupProbe", "/q/health/started",
+            "readinessProbe", "/q/health/ready", "livenessProbe", "/q/health/live");
+
+    /**
+     * A server of the platform that is not one of our Quarkus modules (no application.properties to follow):
+     * its image, the health endpoints its probes must ask, the environment variables of its JDBC URL and
+     * password, its database, and the seconds its shutdown takes after SIGTERM.
+     */
+    record ThirdParty(String app, String image, Map<String, String> probes, String healthName, String jdbcUrlVariable,
+                      String passwordVariable, String database, long shutdownSeconds) {
+    }
+
+    /** Keycloak: health on the management port (9000), data in PostgreSQL (database "keycloak"). */
+    static final ThirdParty KEYCLOAK = new ThirdParty("keycloak", "quay.io/keycloak/keycloak",
+            Map.of("startupProbe", "/health/started", "readinessProbe", "/health/ready", "livenessProbe", "/health/live"),
+            "Keycloak's health endpoints", "KC_DB_URL", "KC_DB_PASSWORD", "keycloak", 30);
+
+    /** The third-party servers a Deployment may run, by its app label. */
+    static final Map<String, ThirdParty> THIRD_PARTY = Map.of(KEYCLOAK.app(), KEYCLOAK);
+
+    /** Services that call Keycloak's admin API (client credentials of tic-membership-admin). */
+    static final Set<String> IDENTITY_ADMINS = Set.of("membership-service");
+
+    /** Where Keycloak imports realm files from at start-up (--import-realm). */
+    static final String REALM_IMPORT_DIR = "/opt/keycloak/data/import";
 
     private final Path repoRoot;
     private final boolean production;
@@ -78,6 +115,7 @@ public final class PolicyRules {
         hpas();
         kafka();
         postgresql();
+        identity();
         return List.copyOf(violations);
     }
 
@@ -111,9 +149,10 @@ public final class PolicyRules {
         }
         String app = podLabels.getOrDefault("app", d.name());
         Optional<ServiceConfig> config = ServiceConfig.load(repoRoot, app);
-        if (config.isEmpty()) {
+        ThirdParty third = config.isEmpty() ? THIRD_PARTY.get(app) : null;
+        if (config.isEmpty() && third == null) {
             add("app-config", d, "no module '" + app + "' with src/main/resources/application.properties "
-                    + "(the app label names the Maven module)");
+                    + "(the app label names the Maven module, or one of the known servers " + THIRD_PARTY.keySet() + ")");
         }
 
         // security, pod level
@@ -154,11 +193,20 @@ public final class PolicyRules {
             containerSecurity(d, where, c, psc, volumes);
             envReferences(d, where, c);
             if (!init) {
-                probes(d, where, c, config.orElse(null));
+                if (third != null) {
+                    probes(d, where, c, third.probes(), third.healthName());
+                } else {
+                    probes(d, where, c, QUARKUS_PROBES, "SmallRye Health");
+                }
                 config.ifPresent(sc -> appConfig(d, where, c, sc));
             }
         }
-        rollout(d, pod, config.orElse(null));
+        if (third != null) {
+            rollout(d, pod, third.shutdownSeconds(), third.app() + "'s shutdown", "10 s of margin");
+        } else {
+            rollout(d, pod, config.map(sc -> sc.shutdownTimeout().toSeconds()).orElse(0L), "quarkus.shutdown.timeout",
+                    "10 s for the outbox batch in flight");
+        }
         companions(d, podLabels);
     }
 
@@ -273,15 +321,13 @@ public final class PolicyRules {
         }
     }
 
-    private void probes(Manifest d, String where, JsonNode c, ServiceConfig sc) {
+    private void probes(Manifest d, String where, JsonNode c, Map<String, String> expected, String healthName) {
         Set<String> portNames = new HashSet<>();
         Set<Integer> portNumbers = new HashSet<>();
         for (JsonNode p : c.path("ports")) {
             portNames.add(p.path("name").asText());
             portNumbers.add(p.path("containerPort").asInt());
         }
-        Map<String, String> expected = Map.of("startupProbe", "/q/health/started", "readinessProbe",
-                "/q/health/ready", "livenessProbe", "/q/health/live");
         for (var e : expected.entrySet()) {
             JsonNode probe = c.path(e.getKey());
             if (probe.isMissingNode() || probe.isNull()) {
@@ -290,7 +336,7 @@ public final class PolicyRules {
             }
             JsonNode http = probe.path("httpGet");
             if (!http.path("path").asText("").equals(e.getValue())) {
-                add("probes", d, where + " " + e.getKey() + " must GET " + e.getValue() + " (SmallRye Health), not "
+                add("probes", d, where + " " + e.getKey() + " must GET " + e.getValue() + " (" + healthName + "), not "
                         + (http.isMissingNode() ? "a non-HTTP check" : http.path("path").asText()));
             }
             JsonNode port = http.path("port");
@@ -365,7 +411,7 @@ public final class PolicyRules {
         return env;
     }
 
-    private void rollout(Manifest d, JsonNode pod, ServiceConfig sc) {
+    private void rollout(Manifest d, JsonNode pod, long shutdown, String shutdownName, String margin) {
         JsonNode strategy = d.spec().path("strategy");
         if (!strategy.path("type").asText("RollingUpdate").equals("RollingUpdate")
                 || !strategy.path("rollingUpdate").path("maxUnavailable").asText("25%").equals("0")) {
@@ -390,10 +436,9 @@ public final class PolicyRules {
         } else if (preStop < 5) {
             add("rollout", d, "preStop sleep of " + preStop + " s is shorter than endpoint propagation (5 s or more)");
         }
-        long shutdown = sc == null ? 0 : sc.shutdownTimeout().toSeconds();
         if (grace < preStop + shutdown + 10) {
             add("rollout", d, "terminationGracePeriodSeconds " + grace + " < preStop " + preStop
-                    + " s + quarkus.shutdown.timeout " + shutdown + " s + 10 s for the outbox batch in flight");
+                    + " s + " + shutdownName + " " + shutdown + " s + " + margin);
         }
     }
 
@@ -667,36 +712,354 @@ public final class PolicyRules {
             }
         }
         for (Manifest d : of("Deployment")) {
-            String app = d.podLabels().getOrDefault("app", d.name());
-            Optional<ServiceConfig> sc = ServiceConfig.load(repoRoot, app);
-            if (sc.isEmpty() || sc.get().database() == null) {
+            Optional<DatabaseUse> use = databaseUse(d);
+            if (use.isEmpty()) {
                 continue;
             }
-            Manifest db = databases.get(sc.get().database());
+            Manifest db = databases.get(use.get().database());
             if (db == null) {
-                add("postgresql", d, "no Database resource creates '" + sc.get().database() + "'");
+                add("postgresql", d, "no Database resource creates '" + use.get().database() + "'");
                 continue;
             }
             String owner = db.spec().path("owner").asText();
             for (JsonNode c : d.spec().path("template").path("spec").path("containers")) {
                 Map<String, String> env = environment(c);
-                String host = Jdbc.host(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", ""));
+                String host = Jdbc.host(env.getOrDefault(use.get().urlVariable(), ""));
                 String cluster = db.spec().path("cluster").path("name").asText();
                 if (!host.equals(cluster + "-rw") && !host.startsWith(cluster + "-rw.")) {
                     add("postgresql", d, "connects to " + host + ", not to the primary Service " + cluster + "-rw");
                 }
                 String secret = null;
                 for (JsonNode e : c.path("env")) {
-                    if (e.path("name").asText().equals("QUARKUS_DATASOURCE_PASSWORD")) {
+                    if (e.path("name").asText().equals(use.get().passwordVariable())) {
                         secret = e.path("valueFrom").path("secretKeyRef").path("name").asText(null);
                     }
                 }
                 if (secret == null || !secret.equals(roleSecrets.get(owner))) {
-                    add("postgresql", d, "QUARKUS_DATASOURCE_PASSWORD must come from " + roleSecrets.get(owner)
+                    add("postgresql", d, use.get().passwordVariable() + " must come from " + roleSecrets.get(owner)
                             + ", the password Secret of role " + owner + " (is " + secret + ")");
                 }
             }
         }
+    }
+
+    /** Which database a Deployment uses and through which environment variables (none: empty). */
+    private record DatabaseUse(String database, String urlVariable, String passwordVariable) {
+    }
+
+    private Optional<DatabaseUse> databaseUse(Manifest d) {
+        String app = app(d);
+        Optional<ServiceConfig> sc = ServiceConfig.load(repoRoot, app);
+        if (sc.isPresent()) {
+            return sc.get().database() == null ? Optional.empty()
+                    : Optional.of(new DatabaseUse(sc.get().database(), "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD"));
+        }
+        ThirdParty third = THIRD_PARTY.get(app);
+        return third == null || third.database() == null ? Optional.empty()
+                : Optional.of(new DatabaseUse(third.database(), third.jdbcUrlVariable(), third.passwordVariable()));
+    }
+
+    // ---------------------------------------------------------------- Keycloak and the services' tokens
+
+    private void identity() {
+        List<Manifest> idps = of("Deployment").stream().filter(d -> app(d).equals(KEYCLOAK.app())).toList();
+        Manifest idp = idps.isEmpty() ? null : idps.get(0);
+        String realm = null;
+        String hostname = null;
+        Manifest idpService = null;
+        if (idp != null) {
+            JsonNode c = mainContainer(idp);
+            Map<String, String> env = environment(c);
+            hostname = env.get("KC_HOSTNAME");
+            realm = keycloak(idp, c, env);
+            idpService = of("Service").stream().filter(s -> selects(s.spec().path("selector"), idp.podLabels(), true))
+                    .findFirst().orElse(null);
+            if (idpService == null) {
+                add("identity", idp, "no Service selects the Keycloak pods: the services cannot reach the realm");
+            }
+        }
+        for (Manifest d : of("Deployment")) {
+            Optional<ServiceConfig> sc = ServiceConfig.load(repoRoot, app(d));
+            if (sc.isPresent()) {
+                tokens(d, sc.get(), idp, idpService, hostname, realm);
+            }
+        }
+    }
+
+    /** Keycloak's own settings; returns the realm name of the imported file when the manifests hold it. */
+    private String keycloak(Manifest d, JsonNode c, Map<String, String> env) {
+        String image = ImageRef.parse(c.path("image").asText("")).name();
+        if (!image.equals(KEYCLOAK.image())) {
+            add("identity", d, "image " + c.path("image").asText() + " is not " + KEYCLOAK.image());
+        }
+        List<String> args = new ArrayList<>(texts(c.path("command")));
+        args.addAll(texts(c.path("args")));
+        if (args.contains("start-dev")) {
+            add("identity", d, "runs start-dev (development mode); production runs 'start'");
+        } else if (!args.contains("start")) {
+            add("identity", d, "does not run 'start' (args " + args + ")");
+        }
+        if (!args.contains("--import-realm")) {
+            add("identity", d, "does not import the realm at start-up (--import-realm)");
+        }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("KC_DB", "postgres");
+        wanted.put("KC_HEALTH_ENABLED", "true");
+        wanted.put("KC_HTTP_ENABLED", "true");
+        wanted.put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
+        wanted.forEach((k, v) -> {
+            if (!v.equals(env.get(k))) {
+                add("identity", d, k + "=" + env.get(k) + ", must be " + v);
+            }
+        });
+        String proxy = env.getOrDefault("KC_PROXY_HEADERS", "");
+        if (!proxy.equals("xforwarded") && !proxy.equals("forwarded")) {
+            add("identity", d, "KC_PROXY_HEADERS=" + proxy + ": behind the TLS-terminating ingress it must be xforwarded or forwarded");
+        }
+        String hostname = env.getOrDefault("KC_HOSTNAME", "");
+        if (!hostname.matches("https?://[^/]+/?")) {
+            add("identity", d, "KC_HOSTNAME=" + hostname + " is not the public URL (scheme://host[:port])");
+        } else if (production && !hostname.startsWith("https://")) {
+            add("identity", d, "KC_HOSTNAME=" + hostname + ": production issues tokens on https only");
+        }
+        String url = env.get(KEYCLOAK.jdbcUrlVariable());
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            add("identity", d, KEYCLOAK.jdbcUrlVariable() + "=" + url + " is not a PostgreSQL JDBC URL");
+        } else if (!Jdbc.database(url).equals(KEYCLOAK.database())) {
+            add("identity", d, "connects to database '" + Jdbc.database(url) + "', Keycloak's is '" + KEYCLOAK.database() + "'");
+        }
+        for (String admin : List.of("KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD")) {
+            if (secretRef(c, admin) == null) {
+                add("identity", d, admin + " must be taken from a Secret (env valueFrom.secretKeyRef)");
+            }
+        }
+        if (args.contains("--optimized")) {
+            optimized(d, c, env);
+        }
+        // The realm file.
+        JsonNode pod = d.spec().path("template").path("spec");
+        String volume = null;
+        for (JsonNode m : c.path("volumeMounts")) {
+            if (m.path("mountPath").asText().replaceFirst("/$", "").equals(REALM_IMPORT_DIR)) {
+                volume = m.path("name").asText();
+            }
+        }
+        if (volume == null) {
+            add("identity", d, "nothing is mounted on " + REALM_IMPORT_DIR + ": --import-realm imports no realm");
+            return null;
+        }
+        for (JsonNode v : pod.path("volumes")) {
+            if (!v.path("name").asText().equals(volume)) {
+                continue;
+            }
+            if (v.has("configMap")) {
+                String cm = v.path("configMap").path("name").asText();
+                if (production) {
+                    add("identity", d, "imports its realm from ConfigMap " + cm + " in production: a realm file holds "
+                            + "client secrets and user passwords, mount a Secret created out of band (deploy/README.md)");
+                }
+                return named("ConfigMap", cm).map(PolicyRules::realmName).orElse(null);
+            }
+            if (!v.has("secret")) {
+                add("identity", d, "volume " + volume + " on " + REALM_IMPORT_DIR + " is neither a Secret nor a ConfigMap");
+            }
+        }
+        return null;
+    }
+
+    /** start --optimized runs what an init container built: the same image, the same build options. */
+    private void optimized(Manifest d, JsonNode c, Map<String, String> env) {
+        JsonNode build = null;
+        for (JsonNode ic : d.spec().path("template").path("spec").path("initContainers")) {
+            List<String> cmd = new ArrayList<>(texts(ic.path("command")));
+            cmd.addAll(texts(ic.path("args")));
+            if (cmd.contains("build") && ic.path("image").asText().equals(c.path("image").asText())) {
+                build = ic;
+            }
+        }
+        if (build == null) {
+            add("identity", d, "starts --optimized, but no init container runs 'build' on " + c.path("image").asText());
+            return;
+        }
+        Map<String, String> built = environment(build);
+        for (String option : List.of("KC_DB", "KC_HEALTH_ENABLED", "KC_METRICS_ENABLED", "KC_FEATURES", "KC_CACHE")) {
+            if (!Objects.equals(built.get(option), env.get(option))) {
+                add("identity", d, "build option " + option + " is " + built.get(option) + " in the build but "
+                        + env.get(option) + " in the server: --optimized would ignore the server's");
+            }
+        }
+    }
+
+    private static String realmName(Manifest configMap) {
+        for (var e : configMap.tree().path("data").properties()) {
+            if (e.getKey().endsWith(".json")) {
+                try {
+                    return new ObjectMapper().readTree(e.getValue().asText()).path("realm").asText(null);
+                } catch (IOException ex) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A TIC service takes its keys from Keycloak's realm and expects its issuer. */
+    private void tokens(Manifest d, ServiceConfig sc, Manifest idp, Manifest idpService, String hostname, String fileRealm) {
+        JsonNode c = mainContainer(d);
+        Map<String, String> env = environment(c);
+        if (!"true".equals(env.get("TIC_SECURITY_OIDC_DISCOVERY"))) {
+            add("identity", d, "TIC_SECURITY_OIDC_DISCOVERY=" + env.get("TIC_SECURITY_OIDC_DISCOVERY")
+                    + ": the keys must come from the issuer's discovery document (true)");
+        }
+        if (env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            add("identity", d, "sets MP_JWT_VERIFY_PUBLICKEY_LOCATION; the keys come from the discovery document (jwks_uri)");
+        }
+        String discovery = env.getOrDefault("TIC_SECURITY_OIDC_DISCOVERY_URL", "");
+        String realm = null;
+        URI uri = idpUri(d, "TIC_SECURITY_OIDC_DISCOVERY_URL", discovery, idp, idpService);
+        if (uri != null) {
+            Matcher m = REALM_PATH.matcher(uri.getPath() == null ? "" : uri.getPath());
+            if (!m.matches()) {
+                add("identity", d, "TIC_SECURITY_OIDC_DISCOVERY_URL=" + discovery + " is not a realm's URL (.../realms/<realm>)");
+            } else {
+                realm = m.group(1);
+            }
+        }
+        if (realm != null && fileRealm != null && !realm.equals(fileRealm)) {
+            add("identity", d, "discovers realm '" + realm + "' but Keycloak imports realm '" + fileRealm + "'");
+        }
+        String issuer = env.get("MP_JWT_VERIFY_ISSUER");
+        if (hostname != null && realm != null) {
+            String expected = hostname.replaceFirst("/$", "") + "/realms/" + realm;
+            if (!expected.equals(issuer)) {
+                add("identity", d, "MP_JWT_VERIFY_ISSUER=" + issuer + " but Keycloak issues its tokens as " + expected
+                        + " (KC_HOSTNAME + /realms/" + realm + ")");
+            }
+        }
+        if (idp != null && uri != null && !egressAllows(d.podLabels(), idp, uri)) {
+            add("identity", d, "its NetworkPolicies do not let it reach Keycloak's pods (" + discovery + ")");
+        }
+        if (IDENTITY_ADMINS.contains(sc.module())) {
+            idpUri(d, "TIC_IDENTITY_PROVIDER_URL", env.getOrDefault("TIC_IDENTITY_PROVIDER_URL", ""), idp, idpService);
+            if (realm != null && !realm.equals(env.get("TIC_IDENTITY_PROVIDER_REALM"))) {
+                add("identity", d, "TIC_IDENTITY_PROVIDER_REALM=" + env.get("TIC_IDENTITY_PROVIDER_REALM")
+                        + " is not the realm it verifies tokens of (" + realm + ")");
+            }
+            if (env.getOrDefault("TIC_IDENTITY_PROVIDER_ADMIN_CLIENT_ID", "").isBlank()) {
+                add("identity", d, "has no TIC_IDENTITY_PROVIDER_ADMIN_CLIENT_ID");
+            }
+            if (secretRef(c, "TIC_IDENTITY_PROVIDER_ADMIN_CLIENT_SECRET") == null) {
+                add("identity", d, "TIC_IDENTITY_PROVIDER_ADMIN_CLIENT_SECRET must be taken from a Secret (env valueFrom.secretKeyRef)");
+            }
+        }
+    }
+
+    /** A URL on the Keycloak Service (host = its name, port = one of its ports), or null with a violation. */
+    private URI idpUri(Manifest d, String variable, String value, Manifest idp, Manifest idpService) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            add("identity", d, variable + "=" + value + " is not an http(s) URL");
+            return null;
+        }
+        if (idp == null || idpService == null) {
+            add("identity", d, variable + "=" + value + ": no Keycloak Deployment and Service in the manifests");
+            return uri;
+        }
+        String host = uri.getHost().split("\\.")[0];
+        int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+        List<Integer> ports = new ArrayList<>();
+        idpService.spec().path("ports").forEach(p -> ports.add(p.path("port").asInt()));
+        if (!host.equals(idpService.name()) || !ports.contains(port)) {
+            add("identity", d, variable + "=" + value + " is not on Keycloak's Service " + idpService.name()
+                    + " (ports " + ports + ")");
+        }
+        return uri;
+    }
+
+    /** Whether the egress policies selecting these pods let them open the Service port's target on the target pods. */
+    private boolean egressAllows(Map<String, String> from, Manifest target, URI uri) {
+        int servicePort = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+        Set<Integer> numbers = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Manifest s : of("Service")) {
+            if (!selects(s.spec().path("selector"), target.podLabels(), true)) {
+                continue;
+            }
+            for (JsonNode p : s.spec().path("ports")) {
+                if (p.path("port").asInt() != servicePort) {
+                    continue;
+                }
+                JsonNode tp = p.has("targetPort") ? p.get("targetPort") : p.get("port");
+                if (tp.isTextual()) {
+                    names.add(tp.asText());
+                } else {
+                    numbers.add(tp.asInt());
+                }
+            }
+        }
+        for (JsonNode c : target.spec().path("template").path("spec").path("containers")) {
+            for (JsonNode cp : c.path("ports")) {
+                if (names.contains(cp.path("name").asText())) {
+                    numbers.add(cp.path("containerPort").asInt());
+                }
+                if (numbers.contains(cp.path("containerPort").asInt())) {
+                    names.add(cp.path("name").asText());
+                }
+            }
+        }
+        boolean restricted = false;
+        for (Manifest np : of("NetworkPolicy")) {
+            if (!selects(np.spec().path("podSelector"), from) || !texts(np.spec().path("policyTypes")).contains("Egress")) {
+                continue;
+            }
+            restricted = true;
+            for (JsonNode rule : np.spec().path("egress")) {
+                boolean peer = rule.path("to").isEmpty();
+                for (JsonNode to : rule.path("to")) {
+                    peer |= to.has("podSelector") && !to.has("namespaceSelector") && !to.has("ipBlock")
+                            && selects(to.path("podSelector"), target.podLabels());
+                }
+                boolean port = rule.path("ports").isEmpty();
+                for (JsonNode p : rule.path("ports")) {
+                    port |= p.path("port").isTextual() ? names.contains(p.path("port").asText())
+                            : numbers.contains(p.path("port").asInt());
+                }
+                if (peer && port) {
+                    return true;
+                }
+            }
+        }
+        return !restricted;
+    }
+
+    /** The container named like the Deployment's app, or the first one. */
+    private static JsonNode mainContainer(Manifest d) {
+        JsonNode containers = d.spec().path("template").path("spec").path("containers");
+        for (JsonNode c : containers) {
+            if (c.path("name").asText().equals(app(d))) {
+                return c;
+            }
+        }
+        return containers.path(0);
+    }
+
+    /** The Secret an env variable of the container is taken from by name (valueFrom.secretKeyRef), or null. */
+    private static String secretRef(JsonNode c, String variable) {
+        for (JsonNode e : c.path("env")) {
+            if (e.path("name").asText().equals(variable)) {
+                return e.path("valueFrom").path("secretKeyRef").path("name").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private static String app(Manifest d) {
+        return d.podLabels().getOrDefault("app", d.name());
     }
 
     // ---------------------------------------------------------------- helpers

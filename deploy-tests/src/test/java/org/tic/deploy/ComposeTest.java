@@ -73,4 +73,41 @@ class ComposeTest {
                     condition: service_started""".indent(2).stripTrailing());
         assertTrue(report.contains("with condition 'service_started'"), report);
     }
+
+    @Test
+    void keycloakInDevelopmentModeFails() throws Exception {
+        String report = broken("command: [\"start\", \"--import-realm\"]", "command: [\"start-dev\"]");
+        assertTrue(report.contains("keycloak: runs start-dev"), report);
+        assertTrue(report.contains("keycloak: does not import the realm"), report);
+    }
+
+    @Test
+    void anIssuerOtherThanKeycloaksFails() throws Exception {
+        String report = broken("MP_JWT_VERIFY_ISSUER: http://localhost:${KEYCLOAK_PORT:-8180}/realms/tic",
+                "MP_JWT_VERIFY_ISSUER: https://tic-platform.local/issuer");
+        assertTrue(report.contains("kpi-service: MP_JWT_VERIFY_ISSUER=https://tic-platform.local/issuer but Keycloak "
+                + "issues its tokens as http://localhost:8180/realms/tic"), report);
+    }
+
+    @Test
+    void aHostnameOffThePublishedPortFails() throws Exception {
+        String report = broken("KC_HOSTNAME: http://localhost:${KEYCLOAK_PORT:-8180}", "KC_HOSTNAME: http://localhost:8443");
+        assertTrue(report.contains("keycloak: KC_HOSTNAME=http://localhost:8443 is not on the published port 8180"), report);
+    }
+
+    @Test
+    void servicesNotWaitingForKeycloakOrWithAKeyFileFail() throws Exception {
+        String report = broken("  keycloak:\n    condition: service_healthy\n\nservices:", "\nservices:");
+        assertTrue(report.contains("project-service: does not wait for keycloak to be healthy"), report);
+        report = broken("  TIC_SECURITY_OIDC_DISCOVERY: \"true\"\n",
+                "  TIC_SECURITY_OIDC_DISCOVERY: \"true\"\n  MP_JWT_VERIFY_PUBLICKEY_LOCATION: file:/etc/tic/jwt/public.pem\n");
+        assertTrue(report.contains("delivery-service: sets MP_JWT_VERIFY_PUBLICKEY_LOCATION"), report);
+    }
+
+    @Test
+    void aWrongDiscoveryRealmFails() throws Exception {
+        String report = broken("TIC_SECURITY_OIDC_DISCOVERY_URL: http://keycloak:8080/realms/tic",
+                "TIC_SECURITY_OIDC_DISCOVERY_URL: http://keycloak:8080/realms/master");
+        assertTrue(report.contains("membership-service: discovers realm 'master' but Keycloak imports realm 'tic'"), report);
+    }
 }
