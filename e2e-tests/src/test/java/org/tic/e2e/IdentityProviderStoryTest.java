@@ -196,6 +196,57 @@ class IdentityProviderStoryTest {
         assertEquals(200, PlatformExtension.client("membership-service", real).get("/api/v1/clusters").status());
     }
 
+    @Test
+    @Order(4)
+    void aPersonLogsInThroughTheWebClientWithAuthorizationCodeAndPkce() throws Exception {
+        KeycloakServer keycloak = PlatformExtension.keycloak();
+        String redirect = "http://localhost:8083/q/swagger-ui/oauth2-redirect.html";
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString().repeat(2)
+                .getBytes(StandardCharsets.US_ASCII));
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        // cookies carried by hand: Keycloak marks its login cookies Secure, which the JDK's CookieManager keeps off http
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String auth = keycloak.issuer() + "/protocol/openid-connect/auth?client_id=tic-web&response_type=code&scope=openid"
+                + "&state=s1&redirect_uri=" + enc(redirect) + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+
+        // without the PKCE challenge the public client is refused
+        var noPkce = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(auth.replaceAll("&code_challenge.*", "")))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(noPkce.statusCode() == 400 || String.valueOf(noPkce.headers().firstValue("Location").orElse("")).contains("error="),
+                "no PKCE: " + noPkce.statusCode());
+
+        var page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(auth)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), "the login page");
+        var action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(action.find(), "a login form");
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList());
+        var login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=coordinator&password=coordinator&credentialId="))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, login.statusCode(), "logged in: redirected back to the web client; "
+                + login.body().replaceAll("(?s)<head>.*</head>", "").replaceAll("\\s+", " "));
+        String location = login.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(redirect), location);
+        String code = java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(location).results().findFirst().orElseThrow().group(1);
+
+        var tokens = keycloak.tokenResponse(Map.of("grant_type", "authorization_code", "client_id", "tic-web", "code", code,
+                "redirect_uri", redirect, "code_verifier", verifier));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        String access = JSON.readTree(tokens.body()).path("access_token").asText();
+        JsonNode claims = claims(access);
+        assertTrue(claims.path("groups").toString().contains("cluster-coordinator"), claims.toString());
+        assertTrue(claims.path("aud").toString().contains("tic-platform"), claims.toString());
+        assertEquals(200, PlatformExtension.client("membership-service", access).get("/api/v1/clusters?size=1").status());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     private static String probe(String service) {
         return switch (service) {
             case "membership-service", "project-service" -> "/api/v1/clusters?size=1";
