@@ -62,6 +62,10 @@ public final class ApiClient {
         return send(b);
     }
 
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     private Reply send(HttpRequest.Builder builder) {
         builder.timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
         String token = bearerToken.get();
