@@ -59,6 +59,11 @@ class OperationsTest {
             }
             for (var op : path.getValue().properties()) {
                 String name = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode tooMany = op.getValue().path("responses").path("429");
+                if (!tooMany.path("content").has("application/problem+json") || !tooMany.path("headers").has("Retry-After")
+                        || !tooMany.path("headers").has("RateLimit")) {
+                    problems.add(name + ": documents the rate limit's 429 problem+json with Retry-After and RateLimit");
+                }
                 String description = op.getValue().path("description").asText("");
                 boolean secured = op.getValue().path("security").isArray() && !op.getValue().path("security").isEmpty();
                 if (op.getKey().equals("get")) {
