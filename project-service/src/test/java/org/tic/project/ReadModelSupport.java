@@ -56,6 +56,16 @@ public class ReadModelSupport {
         return id;
     }
 
+    /** The same, at a given place. */
+    public UUID clusterAt(String name, String country, String status, double latitude, double longitude) {
+        UUID id = UUID.randomUUID();
+        var snapshot = MembershipEvents.cluster(id, "map-" + id, name, country, status, 1);
+        snapshot.putObject("location").put("latitude", latitude).put("longitude", longitude);
+        UUID event = MembershipEvents.publish("tic.membership.cluster.registered.v1", id, MembershipEvents.wrap("cluster", snapshot));
+        awaitProcessed(event);
+        return id;
+    }
+
     public UUID organizationKnown(String name) {
         UUID id = UUID.randomUUID();
         UUID event = MembershipEvents.publish("tic.membership.organization.created.v1", id,

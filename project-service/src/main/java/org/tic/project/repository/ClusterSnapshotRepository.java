@@ -141,6 +141,11 @@ public class ClusterSnapshotRepository implements PanacheRepositoryBase<ClusterS
         return found;
     }
 
+    /** Every cluster with a location (the map draws them; a few thousand rows at most). */
+    public List<ClusterSnapshot> located() {
+        return list("latitude is not null and longitude is not null order by name, id");
+    }
+
     public Page search(String slug, String status, String country, PageRequest page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();

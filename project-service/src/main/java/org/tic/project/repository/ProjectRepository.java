@@ -129,4 +129,9 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
                 name.trim().toLowerCase(Locale.ROOT), excludeId == null ? new UUID(0, 0) : excludeId)
                 .firstResultOptional();
     }
+
+    /** Every corridor project, by name (the map draws them all). */
+    public List<Project> corridors() {
+        return list("corridor = true order by name, id");
+    }
 }
