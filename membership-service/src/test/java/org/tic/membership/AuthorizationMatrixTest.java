@@ -187,6 +187,14 @@ class AuthorizationMatrixTest {
         rows.add(new Row("GET /applications?clusterId= (private)", application("DRAFT"),
                 (c, r) -> r.queryParam("clusterId", c.cluster()).get("/api/v1/applications"),
                 expect(401, 403, 200, 403, 200)));
+        // API clients: this matrix runs without an identity provider, so an allowed registration meets the 503 that
+        // comes after the rights check (ApiClientResourceTest has the real Keycloak)
+        rows.add(new Row("POST /organizations/{id}/api-clients (no identity provider)", AuthorizationMatrixTest::withParty,
+                (c, r) -> r.contentType(ContentType.JSON).body(Map.of("name", "ERP")).post("/api/v1/organizations/" + c.organization() + "/api-clients"),
+                expect(401, 403, 503, 403, 503)));
+        rows.add(new Row("GET /organizations/{id}/api-clients (private)", AuthorizationMatrixTest::withParty,
+                (c, r) -> r.get("/api/v1/organizations/" + c.organization() + "/api-clients"),
+                expect(401, 403, 200, 403, 200)));
         // public reads
         rows.add(new Row("GET /clusters/{id} (public)", AuthorizationMatrixTest::applicant,
                 (c, r) -> r.get("/api/v1/clusters/" + c.cluster()),

@@ -17,6 +17,13 @@ public class ClusterPartyRepository implements PanacheRepositoryBase<ClusterPart
         return find(q, clusterId).list();
     }
 
+    /** Clusters the organization is an active party of (in any role), in a stable order. */
+    public List<UUID> activeClusterIds(UUID organizationId) {
+        return getEntityManager().createQuery("select distinct p.clusterId from ClusterParty p "
+                        + "where p.organization.id = :org and p.until is null order by p.clusterId", UUID.class)
+                .setParameter("org", organizationId).getResultList();
+    }
+
     public boolean isActive(UUID clusterId, UUID organizationId, PartyRole role) {
         return count("clusterId = ?1 and organization.id = ?2 and role = ?3 and until is null", clusterId, organizationId,
                 role) > 0;

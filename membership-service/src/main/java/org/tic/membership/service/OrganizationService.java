@@ -14,6 +14,7 @@ import org.tic.membership.domain.Organization;
 import org.tic.membership.domain.OrganizationKind;
 import org.tic.membership.mapping.OrganizationMapper;
 import org.tic.membership.mapping.OrganizationRequest;
+import org.tic.membership.repository.ApiClientRepository;
 import org.tic.membership.repository.OrganizationRepository;
 
 import java.util.Map;
@@ -32,13 +33,15 @@ public class OrganizationService {
             "createdAt", "createdAt");
 
     private final OrganizationRepository repository;
+    private final ApiClientRepository apiClients;
     private final OrganizationMapper mapper;
     private final OutboxWriter outbox;
     private final Caller caller;
 
-    public OrganizationService(OrganizationRepository repository, OrganizationMapper mapper, OutboxWriter outbox,
-                               Caller caller) {
+    public OrganizationService(OrganizationRepository repository, ApiClientRepository apiClients, OrganizationMapper mapper,
+                               OutboxWriter outbox, Caller caller) {
         this.repository = repository;
+        this.apiClients = apiClients;
         this.mapper = mapper;
         this.outbox = outbox;
         this.caller = caller;
@@ -72,8 +75,13 @@ public class OrganizationService {
     public void delete(UUID id, String ifMatch, String actor) {
         Organization o = get(id);
         ETags.checkIfMatch(ifMatch, o.version);
+        long active = apiClients.countActive(id);
+        if (active > 0) {
+            throw ProblemException.conflict(o.name + " has " + active + " active API client(s); revoke them first");
+        }
+        apiClients.deleteRevoked(id); // their history goes with the organization
         repository.delete(o);
-        repository.flush(); // a party or application still referring to it fails here → 409
+        repository.flush(); // a party, application or (just registered) API client still referring to it fails here → 409
         outbox.record(ORGANIZATION, o.id, ORGANIZATION_DELETED, Map.of("organizationId", o.id), actor);
     }
 
