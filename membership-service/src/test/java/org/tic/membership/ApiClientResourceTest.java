@@ -7,11 +7,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tic.devinfra.KeycloakServer;
 import org.tic.devinfra.KeycloakTestResource;
 import org.tic.devinfra.TestTokens;
+import org.tic.membership.domain.ApiClientNaming;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -22,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -48,6 +51,9 @@ class ApiClientResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
 
     String org;
     String cluster;
@@ -217,6 +223,45 @@ class ApiClientResourceTest {
         given().delete(clientsOf(o) + "/" + id).then().statusCode(204);
         given().delete("/api/v1/organizations/" + o).then().statusCode(204);
         given().get("/api/v1/api-clients/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aRowThatCannotBeWrittenLeavesNoClientInKeycloak() throws Exception {
+        String o = Api.organization(Api.unique("Compensated"), "COMPANY");
+        String prefix = ApiClientNaming.clientId(orgName(o), UUID.fromString(o), "000000").replace("000000", "");
+        // the database refuses this one row (as it would a concurrent deletion of the organization)
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("create or replace function refuse_api_client() returns trigger language plpgsql as $$ begin "
+                    + "if new.name = 'compensation-check' then raise exception 'refused' using errcode = '23514'; end if; "
+                    + "return new; end $$");
+            st.execute("create trigger refuse_api_client before insert on api_client for each row execute function refuse_api_client()");
+        }
+        try {
+            var r = as(TestTokens.secretariat()).contentType(ContentType.JSON).body(Map.of("name", "compensation-check"))
+                    .post(clientsOf(o)).then().extract();
+            assertEquals(400, r.statusCode(), r.body().asString());
+            assertEquals(PROBLEM, r.contentType());
+        } finally {
+            try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.execute("drop trigger refuse_api_client on api_client");
+                st.execute("drop function refuse_api_client()");
+            }
+        }
+        assertEquals(0, keycloakClientsStartingWith(prefix), "the Keycloak client was deleted again");
+        given().get(clientsOf(o)).then().statusCode(200).body("totalItems", equalTo(0));
+        assertEquals(201, register(TestTokens.secretariat(), o).statusCode(), "and the next registration works");
+        assertEquals(1, keycloakClientsStartingWith(prefix), "the search finds this organization's clients");
+    }
+
+    private static int keycloakClientsStartingWith(String prefix) throws IOException {
+        HttpResponse<String> search = KeycloakServer.shared().adminCall("GET", "/admin/realms/" + KeycloakServer.REALM
+                + "/clients?search=true&clientId=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8), null);
+        assertEquals(200, search.statusCode(), search.body());
+        return JSON.readTree(search.body()).size();
+    }
+
+    private static String orgName(String id) {
+        return given().get("/api/v1/organizations/" + id).then().statusCode(200).extract().path("name");
     }
 
     private static void assertRefused(String clientId, String secret) {
