@@ -243,6 +243,66 @@ class IdentityProviderStoryTest {
         assertEquals(200, PlatformExtension.client("membership-service", access).get("/api/v1/clusters?size=1").status());
     }
 
+    @Test
+    @Order(5)
+    void aPartnerGetsAMachineClientATokenAndCallsTheApi() throws Exception {
+        KeycloakServer keycloak = PlatformExtension.keycloak();
+        Fixture f = fixture();
+        ApiClient membership = as("membership-service", SECRETARIAT);
+        membership.post("/api/v1/clusters/" + f.cluster() + "/parties", Map.of("organizationId", f.organization(), "role", "MEMBER")).ok();
+        String otherOrg = membership.post("/api/v1/organizations", Map.of("name", "IdP other Co " + UUID.randomUUID(),
+                "kind", "COMPANY")).ok().path("id").asText();
+
+        // who may register one
+        Map<String, Object> body = Map.of("name", "ERP integration", "description", "Nightly KPI sync");
+        String clients = "/api/v1/organizations/" + f.organization() + "/api-clients";
+        assertEquals(403, as("membership-service", tokens(Who.COORDINATOR_OF_OTHER, f)).post(clients, body).status());
+        assertEquals(403, as("membership-service", tokens(Who.PARTNER, f)).post(clients, body).status());
+        assertEquals(401, as("membership-service", () -> null).post(clients, body).status());
+        assertEquals(201, as("membership-service", tokens(Who.COORDINATOR_OF_THIS, f)).post(clients, body).status());
+        JsonNode created = membership.post(clients, body).ok();
+        String clientId = created.path("clientId").asText();
+        String secret = created.path("clientSecret").asText();
+        assertTrue(!secret.isBlank(), created.toString());
+        JsonNode listed = membership.get(clients).ok();
+        assertTrue(listed.toString().contains(clientId) && !listed.toString().contains(secret), "listed, without its secret");
+
+        // the client-credentials token carries the organization and its clusters
+        String token = keycloak.clientToken(clientId, secret);
+        JsonNode claims = claims(token);
+        assertEquals(f.organization(), claims.path("org").asText(), claims.toString());
+        assertTrue(claims.path("clusters").toString().contains(f.cluster()), claims.toString());
+        assertTrue(claims.path("groups").toString().contains("partner"), claims.toString());
+        assertTrue(claims.path("aud").toString().contains("tic-platform"), claims.toString());
+
+        // a write it is allowed (its own organization) and ones it is not
+        ApiClient partner = PlatformExtension.client("membership-service", token);
+        assertEquals(200, partner.put("/api/v1/organizations/" + f.organization(), Map.of("name", "IdP partner renamed "
+                + UUID.randomUUID(), "kind", "COMPANY"), null).status());
+        assertEquals(403, partner.put("/api/v1/organizations/" + otherOrg, Map.of("name", "Not mine", "kind", "COMPANY"), null).status());
+        assertEquals(403, partner.post("/api/v1/clusters", clusterBody("Not allowed " + UUID.randomUUID())).status());
+
+        // rotation: the old secret gets no new token, the new one does
+        JsonNode rotated = membership.post(clients + "/" + clientId + "/rotate-secret", Map.of()).ok();
+        String newSecret = rotated.path("clientSecret").asText();
+        assertNotEquals(secret, newSecret);
+        assertTrue(refused(keycloak, clientId, secret), "the old secret is refused");
+        String fresh = keycloak.clientToken(clientId, newSecret);
+
+        // revocation: no new token at once; tokens already issued live until their exp (documented, <= 5 min)
+        assertEquals(204, membership.delete(clients + "/" + clientId).status());
+        assertTrue(refused(keycloak, clientId, newSecret), "a revoked client gets no token");
+        assertTrue(membership.get(clients).ok().toString().contains("REVOKED"));
+        assertEquals(200, PlatformExtension.client("membership-service", fresh).get("/api/v1/clusters?size=1").status(),
+                "an issued token stays valid until it expires");
+    }
+
+    private static boolean refused(KeycloakServer keycloak, String clientId, String secret) {
+        int status = keycloak.tokenResponse(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret)).statusCode();
+        return status == 400 || status == 401;
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
