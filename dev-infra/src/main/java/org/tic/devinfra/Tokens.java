@@ -33,7 +33,16 @@ record Tokens(Path file, String secretariat, String coordinator, String coordina
                 + "tic_token() {\n"
                 + "  curl -s -d grant_type=password -d client_id=" + KeycloakServer.CLI_CLIENT
                 + " -d \"username=$1\" -d \"password=${2:-$1}\" " + tokenUrl
-                + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'\n"
+                + " | tic_field access_token\n"
+                + "}\n"
+                + "# a machine client's token: tic_client_token <clientId> <clientSecret>\n"
+                + "tic_client_token() {\n"
+                + "  curl -s -d grant_type=client_credentials -d \"client_id=$1\" -d \"client_secret=$2\" " + tokenUrl
+                + " | tic_field access_token\n"
+                + "}\n"
+                + "# one string field of a JSON answer, without jq: ... | tic_field clientSecret\n"
+                + "tic_field() {\n"
+                + "  sed -E \"s/.*\\\"$1\\\":\\\"([^\\\"]+)\\\".*/\\\\1/\"\n"
                 + "}\n");
         return new Tokens(file, null, null, cluster.path("name").asText("(no cluster yet)"), null,
                 org.path("name").asText("(none)"), keycloak);
