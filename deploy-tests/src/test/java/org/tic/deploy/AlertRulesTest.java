@@ -74,7 +74,7 @@ class AlertRulesTest {
         // What issue 18 asks to be alerted on.
         assertTrue(used.containsAll(Set.of("tic_outbox_pending", "tic_outbox_oldest_pending_age_seconds",
                 "tic_events_consumed_total", "kafka_consumer_fetch_manager_records_lag",
-                "http_server_requests_seconds_count", "http_server_requests_seconds_sum", "kube_pod_status_ready")),
+                "http_server_requests_seconds_count", "http_server_requests_seconds_bucket", "kube_pod_status_ready")),
                 "alerted on: " + used);
     }
 

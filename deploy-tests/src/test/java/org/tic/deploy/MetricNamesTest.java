@@ -26,7 +26,6 @@ class MetricNamesTest {
     @FieldSource("exported")
     void theEvidenceIsInTheCode(Monitoring.Exported metric) throws Exception {
         assertTrue(metric.name().matches("[a-z_:][a-z0-9_:]*"), metric.name());
-        assertFalse(metric.name().endsWith("_bucket"), "no service publishes histogram buckets: " + metric.name());
         for (Monitoring.Evidence e : metric.evidence()) {
             Path file = Repo.root().resolve(e.file());
             assertTrue(Files.isRegularFile(file), metric.name() + ": " + e.file() + " is missing");
@@ -45,15 +44,5 @@ class MetricNamesTest {
                         + "[$__rate_interval])) > 1e3"));
         assertEquals(Set.of("x"), Monitoring.metricNames("max without (pod) (x) or vector(0)"));
         assertThrows(IllegalArgumentException.class, () -> Monitoring.metricNames("made_up(x)"));
-    }
-
-    @Test
-    void noServiceEnablesHistogramsSoThereIsNoP99() throws Exception {
-        // If this fails, someone enabled histogram buckets: add http_server_requests_seconds_bucket to
-        // Monitoring.EXPORTED and turn TicHttpLatencyHigh and the latency panel into p99 (histogram_quantile).
-        for (String service : Repo.SERVICES) {
-            String properties = Files.readString(Repo.root().resolve(service + "/src/main/resources/application.properties"));
-            assertFalse(properties.contains("histogram"), service + " configures a histogram");
-        }
     }
 }

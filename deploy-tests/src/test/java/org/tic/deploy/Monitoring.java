@@ -58,6 +58,7 @@ final class Monitoring {
     private static final String OUTBOX = "platform-commons/src/main/java/org/tic/commons/outbox/OutboxRelay.java";
     private static final String CONSUMER = "platform-commons/src/main/java/org/tic/commons/event/IdempotentConsumer.java";
     private static final String RATE_LIMIT = "platform-commons/src/main/java/org/tic/commons/ratelimit/RateLimitFilter.java";
+    private static final String HISTOGRAM = "platform-commons/src/main/java/org/tic/commons/rest/HttpServerHistogram.java";
     private static final String PROPERTIES = "src/main/resources/application.properties";
 
     /**
@@ -93,6 +94,9 @@ final class Monitoring {
                     inEach(SERVICES, PROPERTIES, "quarkus.micrometer.binder.http-server.enabled=true")),
             new Exported("http_server_requests_seconds_max", "Quarkus HTTP server binder (timer http.server.requests)",
                     inEach(SERVICES, PROPERTIES, "quarkus.micrometer.binder.http-server.enabled=true")),
+            // platform-commons HttpServerHistogram: fixed latency buckets (serviceLevelObjectives) on that timer.
+            new Exported("http_server_requests_seconds_bucket", "latency buckets of http.server.requests (platform-commons HttpServerHistogram)",
+                    List.of(new Evidence(HISTOGRAM, "static final String METER = \"http.server.requests\";"))),
             // Quarkus' Kafka binder binds Micrometer's KafkaClientMetrics to every consumer SmallRye creates (its
             // KafkaCDIEvents). Name = "kafka." + group + "." + name, "-metrics" dropped, '-' -> '.': the client's
             // per-partition "records-lag" (group consumer-fetch-manager-metrics, tags client-id, topic, partition).

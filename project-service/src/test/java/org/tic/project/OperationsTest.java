@@ -37,7 +37,8 @@ class OperationsTest {
         given().get("/api/v1/stages").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("tic_outbox_pending"))
-                .body(containsString("http_server_requests"));
+                .body(containsString("http_server_requests"))
+                .body(containsString("http_server_requests_seconds_bucket")); // latency buckets for the p99 alert
     }
 
     /** Anonymous calls: the documentation, health and metrics need no token. */
