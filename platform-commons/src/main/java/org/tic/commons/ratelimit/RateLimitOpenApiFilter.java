@@ -53,9 +53,17 @@ public class RateLimitOpenApiFilter implements OASFilter {
                 .headers(headers)
                 .content(OASFactory.createContent().addMediaType("application/problem+json",
                         OASFactory.createMediaType().schema(problem).examples(Map.of("rate-limited",
-                                OASFactory.createExample().value(Map.of("type", "urn:tic:problem:rate-limited",
-                                        "title", "Too many requests", "status", 429,
-                                        "detail", "This client's limit is 600 requests per minute; retry in 3 s"))))));
+                                OASFactory.createExample().value(example())))));
+    }
+
+    /** In a fixed order: the stored document must be the same on every build (api-contract-tests compares it). */
+    private static Map<String, Object> example() {
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", "urn:tic:problem:rate-limited");
+        example.put("title", "Too many requests");
+        example.put("status", 429);
+        example.put("detail", "This client's limit is 600 requests per minute; retry in 3 s");
+        return example;
     }
 
     private static Header header(String description, Schema.SchemaType type) {
