@@ -92,6 +92,10 @@ public final class DemoData {
     /** @return number of clusters loaded */
     public int loadClusters() {
         List<Map<String, String>> rows = readCsv(root.resolve("demo-data/tic-clusters.csv"));
+        Map<String, Map<String, String>> locations = new LinkedHashMap<>();
+        for (Map<String, String> l : readCsv(root.resolve("demo-data/cluster-locations.csv"))) {
+            locations.put(l.get("name"), l);
+        }
         int loaded = 0;
         for (Map<String, String> row : rows) {
             Map<String, Object> cluster = new LinkedHashMap<>();
@@ -100,6 +104,11 @@ public final class DemoData {
             cluster.put("worldRegion", region(row.get("region")));
             cluster.put("type", clusterType(row.get("cluster_type")));
             cluster.put("sources", Arrays.stream(row.get("source_url").split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+            Map<String, String> at = locations.get(row.get("name"));
+            if (at != null) { // approximate, city level: for the network map (demo-data/README.md)
+                cluster.put("location", Map.of("latitude", Double.parseDouble(at.get("latitude")),
+                        "longitude", Double.parseDouble(at.get("longitude"))));
+            }
             List<String> coordinators = new ArrayList<>();
             String coordinator = row.getOrDefault("coordinator", "");
             if (!coordinator.isBlank()) {

@@ -5,6 +5,7 @@
 import {api, ApiError} from './api.js';
 import {el, fill, num, table, unitLabel, words, regionName, countryName} from './format.js';
 import {draw, lineStyle, barStyle, baseOptions} from './charts.js';
+import {initMap} from './map.js';
 
 const REGIONS = ['NORTH_AMERICA', 'EUROPE', 'MIDDLE_EAST', 'ASIA_PACIFIC', 'LATIN_AMERICA_CARIBBEAN', 'AFRICA'];
 const TYPES = ['PORT', 'ENERGY_HUB', 'INDUSTRIAL_COMPLEX', 'SPECIAL_ECONOMIC_ZONE', 'ECO_INDUSTRIAL_PARK', 'HYDROGEN_VALLEY', 'OTHER'];
@@ -716,6 +717,8 @@ async function start() {
     showError(err);
   }
   await route({focus: false});
+  initMap({box: $('#map-box'), legend: $('#map-legend'), list: $('#map-list'), note: $('#map-note'),
+    clusterHref: (id) => hrefFor('cluster', id, state.asOf)}).catch(showError);
   setTimeout(poll, pollMs);
 }
 

@@ -65,6 +65,7 @@ class DashboardBrowserTest {
     private Playwright playwright;
     private Browser browser;
     private DashboardTestData data;
+    private MapFixture mapFixture;
     private BrowserContext context;
     private Page page;
     private final List<String> consoleErrors = Collections.synchronizedList(new ArrayList<>());
@@ -104,10 +105,14 @@ class DashboardBrowserTest {
     void openPage() {
         if (data == null) {
             data = DashboardTestData.load();
+            mapFixture = null; // new data, new ids
         }
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB")
                 .setTimezoneId("UTC"));
         context.setDefaultTimeout(20_000);
+        // project-service's GeoJSON (another service, not running here): two of this service's clusters and a corridor
+        mapFixture = mapFixture == null ? MapFixture.of(data.clusters.get(0), data.clusters.get(1)) : mapFixture;
+        serveMap(context);
         page = context.newPage();
         consoleErrors.clear();
         page.onConsoleMessage(m -> {
@@ -340,6 +345,7 @@ class DashboardBrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true)
                 .setHasTouch(true).setLocale("en-GB").setTimezoneId("UTC"));
         context.setDefaultTimeout(20_000);
+        serveMap(context);
         page = context.newPage();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
@@ -387,6 +393,60 @@ class DashboardBrowserTest {
     }
 
     // -----------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(7)
+    void theNetworkIsOnAWorldMapAndAClusterOpensItsPage() throws Exception {
+        open("");
+        waitReady(LocalDate.now(ZoneOffset.UTC).toString());
+        page.waitForSelector("body[data-map='rendered']");
+        assertTrue(attr(".world-map .land", "d").length() > 10_000, "the Natural Earth countries are drawn");
+        assertEquals(2, page.locator(".world-map .cluster").count(), "one point per located cluster");
+        assertEquals(1, page.locator(".world-map .corridor").count(), "one line per corridor");
+        assertEquals("Signatory (2)", page.locator("#map-legend li").first().textContent().trim());
+        assertTrue(page.locator("#map-list tbody tr").count() == 2, "the same clusters in the table alternative");
+        Files.createDirectories(SCREENSHOTS);
+        page.locator("#map-heading").scrollIntoViewIfNeeded();
+        page.locator("#map-heading").locator("xpath=..").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("dashboard-map.png")));
+
+        // keyboard: the point is a link; Enter opens the cluster's page
+        page.focus(".world-map a[data-id='" + mapFixture.firstId() + "']");
+        assertTrue(attr(".world-map a[data-id='" + mapFixture.firstId() + "']", "aria-label").startsWith(mapFixture.firstName() + ", "));
+        page.keyboard().press("Enter");
+        page.waitForFunction("id => location.hash.startsWith('#/clusters/' + id)", mapFixture.firstId());
+        page.waitForSelector("#cluster-view:not([hidden])");
+        assertEquals(mapFixture.firstName(), text("#cluster-name"));
+    }
+
+    /** Two clusters of the test data at Rotterdam and Algeciras, and a corridor between them. */
+    record MapFixture(String firstId, String firstName, String secondId, String json) {
+        static MapFixture of(DashboardTestData.Cluster first, DashboardTestData.Cluster second) {
+            String a = first.id().toString();
+            String b = second.id().toString();
+            String json = "{\"type\":\"FeatureCollection\",\"features\":["
+                    + point(a, first.name(), 4.14, 51.95) + ","
+                    + point(b, second.name(), -5.45, 36.13) + ","
+                    + "{\"type\":\"Feature\",\"id\":\"" + java.util.UUID.randomUUID() + "\",\"geometry\":{\"type\":\"LineString\","
+                    + "\"coordinates\":[[4.14,51.95],[-5.45,36.13]]},\"properties\":{\"kind\":\"corridor\",\"name\":\"Test corridor\","
+                    + "\"category\":\"HYDROGEN_AND_DERIVATIVES\",\"stage\":\"FEED\",\"originClusterId\":\"" + a + "\",\"originName\":\"A\","
+                    + "\"destinationClusterId\":\"" + b + "\",\"destinationName\":\"B\",\"countries\":[\"NL\",\"ES\"]}}]}";
+            return new MapFixture(a, first.name(), b, json);
+        }
+
+        private static String point(String id, String name, double lon, double lat) {
+            return "{\"type\":\"Feature\",\"id\":\"" + id + "\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lon + "," + lat
+                    + "]},\"properties\":{\"kind\":\"cluster\",\"slug\":\"x\",\"name\":\"" + name.replace("\"", "\\\"")
+                    + "\",\"country\":\"NL\",\"type\":\"PORT\",\"status\":\"SIGNATORY\",\"joinedYear\":2024}}";
+        }
+    }
+
+    /** project-service's GeoJSON (another service, not running here): two test clusters and a corridor. */
+    private void serveMap(BrowserContext ctx) {
+        ctx.route("**/api/v1/map", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(200).setContentType("application/geo+json").setBody(mapFixture.json())
+                .setHeaders(Map.of("Access-Control-Allow-Origin", "*"))));
+    }
 
     private void open(String query) {
         page.navigate(dashboard + query);
