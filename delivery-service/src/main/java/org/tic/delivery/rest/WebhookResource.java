@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -68,7 +70,8 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(operationId = "listWebhooks", summary = "Your subscriptions (the secretariat: all)")
+    @Operation(operationId = "listWebhooks", summary = "Your subscriptions (the secretariat: all)",
+            description = "Newest first, at most 500, without their secrets.")
     public List<SubscriptionView> list() {
         Instant now = now();
         return service.list().stream().map(s -> SubscriptionView.of(s, false, now)).toList();
@@ -76,7 +79,11 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getWebhook", summary = "One subscription: its status, and why it was disabled if it was")
+    @Operation(operationId = "getWebhook", summary = "One subscription: its status, and why it was disabled if it was",
+            description = "Yours (the secretariat: any); its secret is not shown again.")
+    @APIResponse(responseCode = "200", description = "The subscription, without its secret; ETag is its version",
+            headers = @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -89,6 +96,9 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateWebhook", summary = "Change the URL or the filters",
             description = "If-Match with the ETag read; rights, owner, secret and position in the feed stay.")
+    @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
+            headers = @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "412", description = "Changed meanwhile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -99,7 +109,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe (its log and dead letters go with it)")
+    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe (its log and dead letters go with it)",
+            description = "Nothing more is delivered to it, queued deliveries included.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
@@ -111,6 +122,9 @@ public class WebhookResource {
     @Operation(operationId = "rotateWebhookSecret", summary = "A new signing secret",
             description = "Deliveries carry two signatures (new and previous secret) until previousSecretValidUntil, "
                     + "so the receiver can switch without losing one. The answer holds the new secret, once.")
+    @APIResponse(responseCode = "200", description = "The subscription with its new secret; ETag is the new version",
+            headers = @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     public Response rotate(@PathParam("id") UUID id) {
         Subscription s = service.rotateSecret(id);
         return ETags.ok(SubscriptionView.of(s, true, now()), s.version());
@@ -120,6 +134,9 @@ public class WebhookResource {
     @Path("/{id}/enable")
     @Operation(operationId = "enableWebhook", summary = "Deliver again after it was disabled",
             description = "Queued deliveries resume in order.")
+    @APIResponse(responseCode = "200", description = "Active again; ETag is the new version",
+            headers = @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     public Response enable(@PathParam("id") UUID id) {
         Subscription s = service.enable(id);
         return ETags.ok(SubscriptionView.of(s, false, now()), s.version());
@@ -129,6 +146,8 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, newest first",
             description = "status=DEAD lists the dead letters (redeliver them one by one).")
+    @APIResponse(responseCode = "200", description = "Up to limit deliveries, newest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
     public Response deliveries(@PathParam("id") UUID id,
                                @Parameter(schema = @Schema(enumeration = {"PENDING", "DELIVERED", "DEAD"}))
                                @QueryParam("status") String status,
@@ -150,6 +169,8 @@ public class WebhookResource {
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a dead letter again",
             description = "It is queued as new (attempts from zero, the retry period anew).")
+    @APIResponse(responseCode = "200", description = "Queued again",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "409", description = "Not a dead letter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeliveryView redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
