@@ -29,7 +29,7 @@ public class ApiClientLookupResource {
     @GET
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{key}")
-    @Operation(summary = "Get an API client", description = "Never its secret")
+    @Operation(operationId = "getApiClient", summary = "Get an API client", description = "Never its secret")
     @APIResponse(responseCode = "200", description = "The client")
     @APIResponse(responseCode = "403", description = "Neither the secretariat nor a coordinator of one of the organization's clusters")
     @APIResponse(responseCode = "404", description = "No such client")

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.security.Caller;
@@ -49,10 +50,10 @@ public class ApiClientResource {
 
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
-    @Operation(summary = "Register an API client", description = "Creates a confidential client in the identity provider "
+    @Operation(operationId = "registerApiClient", summary = "Register an API client", description = "Creates a confidential client in the identity provider "
             + "whose tokens carry org (this organization), clusters (those it takes part in now), role partner and "
             + "audience tic-platform. The answer holds the secret: it is shown only here and on rotation.")
-    @APIResponse(responseCode = "201", description = "Registered; clientSecret is in this answer only")
+    @APIResponse(responseCode = "201", description = "Registered; clientSecret is in this answer only", content = @Content(schema = @Schema(implementation = ApiClientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the secretariat nor a coordinator of one of the organization's clusters")
@@ -68,7 +69,7 @@ public class ApiClientResource {
 
     @GET
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
-    @Operation(summary = "List an organization's API clients", description = "Newest first, revoked ones included; never a secret")
+    @Operation(operationId = "listApiClients", summary = "List an organization's API clients", description = "Newest first, revoked ones included; never a secret")
     @APIResponse(responseCode = "200", description = "A page of clients")
     @APIResponse(responseCode = "403", description = "Neither the secretariat nor a coordinator of one of the organization's clusters")
     @APIResponse(responseCode = "404", description = "No such organization")
@@ -86,10 +87,10 @@ public class ApiClientResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{key}/rotate-secret")
     @Consumes(MediaType.WILDCARD) // no body: clients need not send a Content-Type
-    @Operation(summary = "Rotate an API client's secret", description = "The identity provider generates a new secret, "
+    @Operation(operationId = "rotateApiClientSecret", summary = "Rotate an API client's secret", description = "The identity provider generates a new secret, "
             + "shown only in this answer; the old one gets no new tokens from now on (tokens already issued stay valid "
             + "until they expire, at most 5 minutes).")
-    @APIResponse(responseCode = "200", description = "The client with its new clientSecret")
+    @APIResponse(responseCode = "200", description = "The client with its new clientSecret", content = @Content(schema = @Schema(implementation = ApiClientView.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or no such client of it")
     @APIResponse(responseCode = "409", description = "The client was revoked")
     @APIResponse(responseCode = "503", description = "Identity provider not configured or unreachable")
@@ -105,7 +106,7 @@ public class ApiClientResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{key}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Revoke an API client", description = "Deletes it in the identity provider: no new tokens from "
+    @Operation(operationId = "revokeApiClient", summary = "Revoke an API client", description = "Deletes it in the identity provider: no new tokens from "
             + "now on; tokens already issued stay valid until they expire (at most 5 minutes). The client stays listed "
             + "as REVOKED. Revoking it again changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked")

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.commons.rest.ETags;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
@@ -55,7 +56,10 @@ public class ApplicationResource {
     }
 
     @GET
-    @Operation(summary = "List applications")
+    @Operation(operationId = "listApplications", summary = "List applications",
+            description = "The secretariat sees all, a coordinator those of its clusters (403 when clusterId names "
+                    + "another). Sort by createdAt (default: newest first), updatedAt, status or submittedAt (prefix - "
+                    + "for descending).")
     public PageResponse<ApplicationView> list(@QueryParam("clusterId") UUID clusterId,
                                               @QueryParam("status") ApplicationStatus status,
                                               @QueryParam("sort") String sort,
@@ -70,8 +74,9 @@ public class ApplicationResource {
 
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
-    @Operation(summary = "Draft an application for an applicant cluster")
-    @APIResponse(responseCode = "201", description = "Drafted")
+    @Operation(operationId = "draftApplication", summary = "Draft an application for an applicant cluster",
+            description = "Secretariat, or a coordinator of the cluster. The criteria are checked on submit, not here.")
+    @APIResponse(responseCode = "201", description = "Drafted; ETag is its version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "409", description = "The cluster is not an applicant or already has an open application")
     public Response draft(ApplicationRequest request, @Context UriInfo uri) {
         MembershipApplication a = service.draft(request, caller.actor());
@@ -80,7 +85,9 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an application")
+    @Operation(operationId = "getApplication", summary = "Get an application",
+            description = "The secretariat, or a coordinator of its cluster (for anyone else it does not exist: 404).")
+    @APIResponse(responseCode = "200", description = "The application; ETag is its version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.getVisible(id));
     }
@@ -88,8 +95,9 @@ public class ApplicationResource {
     @PUT
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}")
-    @Operation(summary = "Edit a draft")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @Operation(operationId = "updateApplication", summary = "Edit a draft",
+            description = "Only while it is a draft, and not to another cluster. Send If-Match with the ETag you read.")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "409", description = "No longer a draft")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ApplicationRequest request) {
         return ok(service.replace(id, ifMatch, request, caller.actor()));
@@ -97,7 +105,8 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}/eligibility")
-    @Operation(summary = "Explain each criterion: met or not, and why")
+    @Operation(operationId = "getApplicationEligibility", summary = "Explain each criterion: met or not, and why",
+            description = "The check that submitting and approving apply, on the application as it is now.")
     public EligibilityView eligibility(@PathParam("id") UUID id) {
         var report = service.eligibility(service.getVisible(id));
         return new EligibilityView(id, report.eligible(), report.checks());
@@ -107,8 +116,9 @@ public class ApplicationResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD) // no body: clients need not send a Content-Type
-    @Operation(summary = "Submit a draft", description = "Refused with 422 listing the failed criteria")
-    @APIResponse(responseCode = "200", description = "Submitted")
+    @Operation(operationId = "submitApplication", summary = "Submit a draft",
+            description = "Refused with 422 listing the failed criteria")
+    @APIResponse(responseCode = "200", description = "Submitted; ETag is the new version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "422", description = "Criteria not met (failedCriteria lists them)")
     public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -119,8 +129,9 @@ public class ApplicationResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/review")
     @Consumes(MediaType.WILDCARD) // no body: clients need not send a Content-Type
-    @Operation(summary = "Start reviewing a submitted application")
-    @APIResponse(responseCode = "200", description = "Under review")
+    @Operation(operationId = "startApplicationReview", summary = "Start reviewing a submitted application",
+            description = "Secretariat; publishes tic.membership.application.review-started.v1.")
+    @APIResponse(responseCode = "200", description = "Under review; ETag is the new version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "409", description = "Not submitted")
     public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.startReview(id, ifMatch, caller.actor()));
@@ -129,9 +140,9 @@ public class ApplicationResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/approve")
-    @Operation(summary = "Approve", description = "The cluster becomes a signatory on effectiveDate (default today) and "
+    @Operation(operationId = "approveApplication", summary = "Approve", description = "The cluster becomes a signatory on effectiveDate (default today) and "
             + "the declared parties join it. Refused with 422 when a criterion fails.")
-    @APIResponse(responseCode = "200", description = "Approved")
+    @APIResponse(responseCode = "200", description = "Approved; ETag is the new version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "409", description = "Not under review")
     @APIResponse(responseCode = "422", description = "Criteria not met")
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
@@ -141,8 +152,9 @@ public class ApplicationResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/reject")
-    @Operation(summary = "Reject (reason required)")
-    @APIResponse(responseCode = "200", description = "Rejected")
+    @Operation(operationId = "rejectApplication", summary = "Reject (reason required)",
+            description = "Secretariat, while it is under review; the reason goes into tic.membership.application.rejected.v1.")
+    @APIResponse(responseCode = "200", description = "Rejected; ETag is the new version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "409", description = "Not under review")
     public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
         return ok(service.reject(id, ifMatch, d, caller.actor()));
@@ -151,8 +163,10 @@ public class ApplicationResource {
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/withdraw")
-    @Operation(summary = "Withdraw an open application (reason required)")
-    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw an open application (reason required)",
+            description = "Secretariat, or a coordinator of the cluster, until it is decided; the reason goes into "
+                    + "tic.membership.application.withdrawn.v1.")
+    @APIResponse(responseCode = "200", description = "Withdrawn; ETag is the new version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "409", description = "Already decided")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, DecisionRequest d) {
         return ok(service.withdraw(id, ifMatch, d, caller.actor()));

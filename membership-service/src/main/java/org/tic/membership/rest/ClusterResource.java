@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
@@ -63,7 +64,7 @@ public class ClusterResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List clusters", description = "Filters combine with AND. Sort by name, slug, country, "
+    @Operation(operationId = "listClusters", summary = "List clusters", description = "Filters combine with AND. Sort by name, slug, country, "
             + "worldRegion, type, status, joinedDate, joinedYear or createdAt (prefix - for descending). A join known "
             + "only by its year counts as on 31 December of that year for joinedAfter/joinedBefore.")
     public PageResponse<ClusterView> list(@QueryParam("status") ClusterStatus status,
@@ -88,8 +89,9 @@ public class ClusterResource {
     @GET
     @PermitAll
     @Path("/{key}")
-    @Operation(summary = "Get a cluster by id or slug")
-    @APIResponse(responseCode = "200", description = "The cluster; ETag is its version")
+    @Operation(operationId = "getCluster", summary = "Get a cluster by id or slug",
+            description = "Public. By its id or by its slug, which never changes.")
+    @APIResponse(responseCode = "200", description = "The cluster; ETag is its version", content = @Content(schema = @Schema(implementation = ClusterView.class)))
     @APIResponse(responseCode = "404", description = "No such cluster")
     public Response get(@Parameter(description = "UUID or slug", example = "hynet-north-west") @PathParam("key") String key) {
         return ok(service.getByKey(key));
@@ -97,9 +99,9 @@ public class ClusterResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Register a cluster (as an applicant)", description = "Secretariat (onboarding); the new "
+    @Operation(operationId = "registerCluster", summary = "Register a cluster (as an applicant)", description = "Secretariat (onboarding); the new "
             + "cluster's coordinators then act for it with a token naming it")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered; ETag is its version", content = @Content(schema = @Schema(implementation = ClusterView.class)))
     @APIResponse(responseCode = "409", description = "Slug already taken")
     public Response register(ClusterRequest request, @Context UriInfo uri) {
         Cluster c = service.register(request, caller.actor());
@@ -109,9 +111,9 @@ public class ClusterResource {
     @PUT
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}")
-    @Operation(summary = "Replace a cluster's descriptive fields", description = "Status, joined date and successor "
+    @Operation(operationId = "updateCluster", summary = "Replace a cluster's descriptive fields", description = "Status, joined date and successor "
             + "change only through applications, the status actions and merges. The slug never changes.")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version", content = @Content(schema = @Schema(implementation = ClusterView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ClusterRequest request) {
         return ok(service.replace(id, ifMatch, request, caller.actor()));
@@ -120,8 +122,10 @@ public class ClusterResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/suspend")
-    @Operation(summary = "Suspend a signatory cluster")
-    @APIResponse(responseCode = "200", description = "Suspended")
+    @Operation(operationId = "suspendCluster", summary = "Suspend a signatory cluster",
+            description = "Secretariat. From effectiveDate (default today), with the reason in its status history and in "
+                    + "the event tic.membership.cluster.suspended.v1.")
+    @APIResponse(responseCode = "200", description = "Suspended; ETag is the new version", content = @Content(schema = @Schema(implementation = ClusterView.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status")
     public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StatusActionRequest r) {
         return ok(service.suspend(id, ifMatch, r, caller.actor()));
@@ -130,8 +134,10 @@ public class ClusterResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/reinstate")
-    @Operation(summary = "Reinstate a suspended cluster as a signatory")
-    @APIResponse(responseCode = "200", description = "Reinstated")
+    @Operation(operationId = "reinstateCluster", summary = "Reinstate a suspended cluster as a signatory",
+            description = "Secretariat. From effectiveDate (default today), with the reason in its status history and in "
+                    + "the event tic.membership.cluster.reinstated.v1.")
+    @APIResponse(responseCode = "200", description = "Reinstated; ETag is the new version", content = @Content(schema = @Schema(implementation = ClusterView.class)))
     @APIResponse(responseCode = "409", description = "Not suspended")
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StatusActionRequest r) {
         return ok(service.reinstate(id, ifMatch, r, caller.actor()));
@@ -140,8 +146,9 @@ public class ClusterResource {
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/withdraw")
-    @Operation(summary = "Withdraw a cluster from the initiative", description = "Secretariat, or the cluster's coordinator")
-    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @Operation(operationId = "withdrawCluster", summary = "Withdraw a cluster from the initiative",
+            description = "Secretariat, or the cluster's coordinator")
+    @APIResponse(responseCode = "200", description = "Withdrawn; ETag is the new version", content = @Content(schema = @Schema(implementation = ClusterView.class)))
     @APIResponse(responseCode = "409", description = "Already withdrawn or merged")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StatusActionRequest r) {
         return ok(service.withdraw(id, ifMatch, r, caller.actor()));
@@ -150,9 +157,9 @@ public class ClusterResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}/existing-membership")
-    @Operation(summary = "Record an existing signatory", description = "For clusters that joined before this platform: "
+    @Operation(operationId = "recordExistingMembership", summary = "Record an existing signatory", description = "For clusters that joined before this platform: "
             + "an applicant becomes a signatory with its known joined date or year, without an application.")
-    @APIResponse(responseCode = "200", description = "Now a signatory")
+    @APIResponse(responseCode = "200", description = "Now a signatory; ETag is the new version", content = @Content(schema = @Schema(implementation = ClusterView.class)))
     @APIResponse(responseCode = "409", description = "Not an applicant")
     public Response recordExistingMembership(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                              ExistingMembershipRequest r) {
@@ -162,7 +169,8 @@ public class ClusterResource {
     @GET
     @PermitAll
     @Path("/{id}/status-history")
-    @Operation(summary = "A cluster's status changes, oldest first")
+    @Operation(operationId = "listClusterStatusHistory", summary = "A cluster's status changes, oldest first",
+            description = "Public. Each change with its effective date, reason and who made it.")
     public List<StatusChangeView> statusHistory(@PathParam("id") UUID id) {
         return service.statusHistory(id).stream().map(StatusChangeView::of).toList();
     }

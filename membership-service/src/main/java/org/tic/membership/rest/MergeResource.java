@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.membership.domain.ClusterMerge;
 import org.tic.membership.mapping.ClusterMapper;
 import org.tic.membership.mapping.MergeRequest;
@@ -48,9 +50,9 @@ public class MergeResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Merge clusters", description = "Predecessors become MERGED with a successor link; their active "
+    @Operation(operationId = "mergeClusters", summary = "Merge clusters", description = "Predecessors become MERGED with a successor link; their active "
             + "parties move to the successor; history stays. The successor is an existing cluster or a new one.")
-    @APIResponse(responseCode = "201", description = "Merged")
+    @APIResponse(responseCode = "201", description = "Merged", content = @Content(schema = @Schema(implementation = MergeView.class)))
     @APIResponse(responseCode = "400", description = "Fewer than two clusters, or both/neither successor forms")
     @APIResponse(responseCode = "409", description = "A cluster is withdrawn or already merged")
     public Response merge(MergeRequest request, @Context UriInfo uri) {
@@ -62,7 +64,8 @@ public class MergeResource {
     @GET
     @PermitAll
     @Path("/{id}")
-    @Operation(summary = "Get a merge")
+    @Operation(operationId = "getClusterMerge", summary = "Get a merge",
+            description = "Public. The successor as it is now, the predecessors' ids, the effective date and the reason.")
     public MergeView get(@PathParam("id") UUID id) {
         return view(merges.get(id));
     }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
@@ -55,7 +56,7 @@ public class OrganizationResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List organizations", description = "Filter by kind, country and a name fragment; sort by "
+    @Operation(operationId = "listOrganizations", summary = "List organizations", description = "Filter by kind, country and a name fragment; sort by "
             + "name, country, kind or createdAt (prefix - for descending).")
     public PageResponse<OrganizationView> list(@QueryParam("kind") OrganizationKind kind,
                                                @Parameter(example = "GB") @QueryParam("country") String country,
@@ -73,8 +74,8 @@ public class OrganizationResource {
     @GET
     @PermitAll
     @Path("/{id}")
-    @Operation(summary = "Get an organization")
-    @APIResponse(responseCode = "200", description = "The organization; its ETag is the version")
+    @Operation(operationId = "getOrganization", summary = "Get an organization", description = "Public.")
+    @APIResponse(responseCode = "200", description = "The organization; its ETag is the version", content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "404", description = "No such organization")
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
@@ -82,8 +83,8 @@ public class OrganizationResource {
 
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
-    @Operation(summary = "Create an organization", description = "Secretariat or cluster coordinators (who declare parties)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createOrganization", summary = "Create an organization", description = "Secretariat or cluster coordinators (who declare parties)")
+    @APIResponse(responseCode = "201", description = "Created; ETag is its version", content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input")
     public Response create(OrganizationRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Organization o = service.create(request, caller.actor());
@@ -93,9 +94,9 @@ public class OrganizationResource {
     @PUT
     @Authenticated
     @Path("/{id}")
-    @Operation(summary = "Replace an organization", description = "Secretariat, or a partner for its own organization. "
+    @Operation(operationId = "updateOrganization", summary = "Replace an organization", description = "Secretariat, or a partner for its own organization. "
             + "Send If-Match with the ETag you read to avoid lost updates.")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version", content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             OrganizationRequest request) {
@@ -105,7 +106,7 @@ public class OrganizationResource {
     @DELETE
     @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}")
-    @Operation(summary = "Delete an organization", description = "Refused with 409 while a cluster or application refers to it.")
+    @Operation(operationId = "deleteOrganization", summary = "Delete an organization", description = "Refused with 409 while a cluster or application refers to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Still referenced")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

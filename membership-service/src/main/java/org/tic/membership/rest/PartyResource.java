@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.membership.domain.ClusterParty;
 import org.tic.membership.mapping.PartyRequest;
 import org.tic.membership.mapping.PartyView;
@@ -46,7 +48,7 @@ public class PartyResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List a cluster's parties", description = "Active ones, or all with includeEnded=true")
+    @Operation(operationId = "listClusterParties", summary = "List a cluster's parties", description = "Active ones, or all with includeEnded=true")
     public List<PartyView> list(@PathParam("clusterId") UUID clusterId,
                                 @QueryParam("includeEnded") @Parameter(example = "false") boolean includeEnded) {
         return service.list(clusterId, includeEnded).stream().map(PartyView::of).toList();
@@ -54,8 +56,8 @@ public class PartyResource {
 
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
-    @Operation(summary = "Add a party", description = "Secretariat, or the cluster's coordinator")
-    @APIResponse(responseCode = "201", description = "Added")
+    @Operation(operationId = "addClusterParty", summary = "Add a party", description = "Secretariat, or the cluster's coordinator")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = PartyView.class)))
     @APIResponse(responseCode = "409", description = "Already a party in that role, or the cluster is closed")
     public Response add(@PathParam("clusterId") UUID clusterId, PartyRequest request, @Context UriInfo uri) {
         ClusterParty p = service.add(clusterId, request, caller.actor());
@@ -65,7 +67,7 @@ public class PartyResource {
     @DELETE
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{partyId}")
-    @Operation(summary = "End a party's participation", description = "Kept in the history with its end date")
+    @Operation(operationId = "endClusterParty", summary = "End a party's participation", description = "Kept in the history with its end date")
     @APIResponse(responseCode = "204", description = "Ended")
     public Response end(@PathParam("clusterId") UUID clusterId, @PathParam("partyId") UUID partyId,
                         @QueryParam("until") @Parameter(example = "2025-06-30") LocalDate until) {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.commons.rest.ETags;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
@@ -51,7 +52,9 @@ public class PolicyAdoptionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List policy adoptions")
+    @Operation(operationId = "listPolicyAdoptions", summary = "List policy adoptions",
+            description = "Public. Filter by country; sort by adoptedOn (default: newest first), country or title "
+                    + "(prefix - for descending).")
     public PageResponse<PolicyAdoptionView> list(@QueryParam("country") String country, @QueryParam("sort") String sort,
                                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(description = PageRequest.COUNT_DESCRIPTION, schema = @Schema(enumeration = {"estimated", "exact"}))
@@ -63,8 +66,9 @@ public class PolicyAdoptionResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Record a policy adoption")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @Operation(operationId = "recordPolicyAdoption", summary = "Record a policy adoption",
+            description = "Secretariat; publishes tic.membership.policy.adopted.v1.")
+    @APIResponse(responseCode = "201", description = "Recorded; ETag is its version", content = @Content(schema = @Schema(implementation = PolicyAdoptionView.class)))
     public Response record(PolicyAdoptionRequest request, @Context UriInfo uri) {
         PolicyAdoption p = service.record(request, caller.actor());
         return ETags.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build(), PolicyAdoptionView.of(p), p.version);
@@ -73,7 +77,8 @@ public class PolicyAdoptionResource {
     @GET
     @PermitAll
     @Path("/{id}")
-    @Operation(summary = "Get a policy adoption")
+    @Operation(operationId = "getPolicyAdoption", summary = "Get a policy adoption", description = "Public.")
+    @APIResponse(responseCode = "200", description = "The policy adoption; ETag is its version", content = @Content(schema = @Schema(implementation = PolicyAdoptionView.class)))
     public Response get(@PathParam("id") UUID id) {
         PolicyAdoption p = service.get(id);
         return ETags.ok(PolicyAdoptionView.of(p), p.version);
@@ -82,7 +87,9 @@ public class PolicyAdoptionResource {
     @PUT
     @RolesAllowed(Roles.SECRETARIAT)
     @Path("/{id}")
-    @Operation(summary = "Correct a policy adoption")
+    @Operation(operationId = "updatePolicyAdoption", summary = "Correct a policy adoption",
+            description = "Secretariat. Send If-Match with the ETag you read; publishes tic.membership.policy.updated.v1.")
+    @APIResponse(responseCode = "200", description = "Corrected; ETag is the new version", content = @Content(schema = @Schema(implementation = PolicyAdoptionView.class)))
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             PolicyAdoptionRequest request) {
         PolicyAdoption p = service.replace(id, ifMatch, request, caller.actor());

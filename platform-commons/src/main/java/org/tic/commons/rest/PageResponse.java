@@ -5,8 +5,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list, with the totals a client needs to page through it. */
-@Schema(description = "A page of results")
+/**
+ * One page of a list, with the totals a client needs to page through it. No class-level {@code @Schema}: smallrye
+ * would put the raw generic type into every OpenAPI document beside the PageResponse&lt;X&gt; the operations answer.
+ */
 public record PageResponse<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "Page number, from 0", example = "0") int page,
