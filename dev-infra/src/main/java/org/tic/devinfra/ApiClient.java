@@ -35,6 +35,15 @@ public final class ApiClient {
         return this;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The tokens this client calls with (for a generated client talking to the same service). */
+    public Supplier<String> tokens() {
+        return bearerToken;
+    }
+
     public record Reply(int status, JsonNode body, String etag) {
         public JsonNode ok() {
             if (status / 100 != 2) {

@@ -13,6 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import org.tic.client.membership.ApiException;
+import org.tic.client.membership.api.ClustersApi;
+import org.tic.client.membership.api.OrganizationsApi;
+import org.tic.client.membership.api.PartiesApi;
+import org.tic.client.membership.model.ClusterRequest;
+import org.tic.client.membership.model.ClusterType;
+import org.tic.client.membership.model.ExistingMembershipRequest;
+import org.tic.client.membership.model.Location;
+import org.tic.client.membership.model.OrganizationKind;
+import org.tic.client.membership.model.OrganizationRequest;
+import org.tic.client.membership.model.PartyRequest;
+import org.tic.client.membership.model.PartyRole;
+import org.tic.client.membership.model.WorldRegion;
 
 /**
  * Loads the demo data (real member clusters from public sources, see demo-data/README.md) through the services'
@@ -89,50 +103,53 @@ public final class DemoData {
         return membership.get("/api/v1/clusters?size=1").ok().path("totalItems").asLong() == 0;
     }
 
-    /** @return number of clusters loaded */
+    /** @return number of clusters loaded (through the client generated from membership-service's contract) */
     public int loadClusters() {
         List<Map<String, String>> rows = readCsv(root.resolve("demo-data/tic-clusters.csv"));
         Map<String, Map<String, String>> locations = new LinkedHashMap<>();
         for (Map<String, String> l : readCsv(root.resolve("demo-data/cluster-locations.csv"))) {
             locations.put(l.get("name"), l);
         }
+        var client = GeneratedClients.membership(membership.baseUrl(), membership.tokens());
+        var organizations = new OrganizationsApi(client);
+        var clusters = new ClustersApi(client);
+        var parties = new PartiesApi(client);
         int loaded = 0;
-        for (Map<String, String> row : rows) {
-            Map<String, Object> cluster = new LinkedHashMap<>();
-            cluster.put("name", row.get("name"));
-            cluster.put("country", isoCountry(row.get("country")));
-            cluster.put("worldRegion", region(row.get("region")));
-            cluster.put("type", clusterType(row.get("cluster_type")));
-            cluster.put("sources", Arrays.stream(row.get("source_url").split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList());
-            Map<String, String> at = locations.get(row.get("name"));
-            if (at != null) { // approximate, city level: for the network map (demo-data/README.md)
-                cluster.put("location", Map.of("latitude", Double.parseDouble(at.get("latitude")),
-                        "longitude", Double.parseDouble(at.get("longitude"))));
-            }
-            List<String> coordinators = new ArrayList<>();
-            String coordinator = row.getOrDefault("coordinator", "");
-            if (!coordinator.isBlank()) {
-                for (String name : coordinator.split(";")) {
+        try {
+            for (Map<String, String> row : rows) {
+                ClusterRequest cluster = new ClusterRequest().name(row.get("name")).country(isoCountry(row.get("country")))
+                        .worldRegion(WorldRegion.fromValue(region(row.get("region"))))
+                        .type(ClusterType.fromValue(clusterType(row.get("cluster_type"))))
+                        .sources(Arrays.stream(row.get("source_url").split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+                Map<String, String> at = locations.get(row.get("name"));
+                if (at != null) { // approximate, city level: for the network map (demo-data/README.md)
+                    cluster.location(new Location().latitude(Double.parseDouble(at.get("latitude")))
+                            .longitude(Double.parseDouble(at.get("longitude"))));
+                }
+                List<UUID> coordinators = new ArrayList<>();
+                for (String name : row.getOrDefault("coordinator", "").split(";")) {
                     if (!name.isBlank()) {
-                        coordinators.add(membership.post("/api/v1/organizations",
-                                Map.of("name", name.trim(), "kind", "OTHER")).ok().path("id").asText());
+                        coordinators.add(organizations.createOrganization(new OrganizationRequest().name(name.trim())
+                                .kind(OrganizationKind.OTHER)).getId());
                     }
                 }
-                cluster.put("coordinatorOrganizationId", coordinators.get(0));
+                if (!coordinators.isEmpty()) {
+                    cluster.coordinatorOrganizationId(coordinators.get(0));
+                }
+                UUID id = clusters.registerCluster(cluster).getId();
+                for (UUID org : coordinators) {
+                    parties.addClusterParty(id, new PartyRequest().organizationId(org).role(PartyRole.COORDINATOR));
+                }
+                ExistingMembershipRequest membershipRecord = new ExistingMembershipRequest().reason("Member named in public sources");
+                String year = row.getOrDefault("joined_year", "").trim();
+                if (!year.isEmpty()) {
+                    membershipRecord.joinedYear(Integer.parseInt(year));
+                }
+                clusters.recordExistingMembership(id, membershipRecord, null);
+                loaded++;
             }
-            JsonNode created = membership.post("/api/v1/clusters", cluster).ok();
-            String id = created.path("id").asText();
-            for (String org : coordinators) {
-                membership.post("/api/v1/clusters/" + id + "/parties", Map.of("organizationId", org, "role", "COORDINATOR")).ok();
-            }
-            Map<String, Object> membershipRecord = new LinkedHashMap<>();
-            String year = row.getOrDefault("joined_year", "").trim();
-            if (!year.isEmpty()) {
-                membershipRecord.put("joinedYear", Integer.parseInt(year));
-            }
-            membershipRecord.put("reason", "Member named in public sources");
-            membership.post("/api/v1/clusters/" + id + "/existing-membership", membershipRecord).ok();
-            loaded++;
+        } catch (ApiException e) {
+            throw new IllegalStateException("Loading the demo clusters: HTTP " + e.getCode() + " " + e.getResponseBody(), e);
         }
         return loaded;
     }
