@@ -37,7 +37,7 @@ public class ClusterResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List known clusters", description = "Public. E.g. ?slug=hynet-north-west to find the id to lead a project with.")
+    @Operation(operationId = "listClusters", summary = "List known clusters", description = "Public. E.g. ?slug=hynet-north-west to find the id to lead a project with.")
     public PageResponse<ClusterView> list(@QueryParam("slug") String slug,
                                           @Pattern(regexp = "[A-Z_]{1,20}", message = "must be a status such as SIGNATORY") @QueryParam("status") String status,
                                           @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. GB") @QueryParam("country") String country,
@@ -55,7 +55,7 @@ public class ClusterResource {
     @GET
     @PermitAll
     @Path("/{id}")
-    @Operation(summary = "One known cluster", description = "Public.")
+    @Operation(operationId = "getCluster", summary = "One known cluster", description = "Public.")
     @APIResponse(responseCode = "200", description = "The cluster as last seen on membership.events")
     @APIResponse(responseCode = "404", description = "Not (yet) seen on membership.events")
     public ClusterView get(@PathParam("id") UUID id) {

@@ -36,7 +36,7 @@ public class CorridorResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List corridors", description = "Public. Each with its origin and destination cluster (e.g. "
+    @Operation(operationId = "listCorridors", summary = "List corridors", description = "Public. Each with its origin and destination cluster (e.g. "
             + "Algeciras → Rotterdam). Filters as for projects; sorted by name unless sort says otherwise.")
     @APIResponse(responseCode = "200", description = "A page of corridors")
     public PageResponse<CorridorView> list(@QueryParam("cluster") UUID cluster,

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.security.Caller;
 import org.tic.commons.security.Roles;
 import org.tic.project.domain.MilestoneType;
@@ -41,7 +43,7 @@ public class MilestoneResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "A project's milestones", description = "Public. In life-cycle order; at most one per type, so not paged.")
+    @Operation(operationId = "listMilestones", summary = "A project's milestones", description = "Public. In life-cycle order; at most one per type, so not paged.")
     @APIResponse(responseCode = "200", description = "The milestones")
     @APIResponse(responseCode = "404", description = "No such project")
     public List<MilestoneView> list(@PathParam("id") UUID id) {
@@ -51,7 +53,7 @@ public class MilestoneResource {
     @GET
     @PermitAll
     @Path("/{type}")
-    @Operation(summary = "One milestone", description = "Public.")
+    @Operation(operationId = "getMilestone", summary = "One milestone", description = "Public.")
     @APIResponse(responseCode = "200", description = "The milestone")
     @APIResponse(responseCode = "404", description = "No such project or milestone")
     public MilestoneView get(@PathParam("id") UUID id, @PathParam("type") MilestoneType type) {
@@ -61,12 +63,12 @@ public class MilestoneResource {
     @PUT
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR, Roles.PARTNER})
     @Path("/{type}")
-    @Operation(summary = "Set a milestone's planned and actual dates", description = "Role: secretariat, "
+    @Operation(operationId = "setMilestone", summary = "Set a milestone's planned and actual dates", description = "Role: secretariat, "
             + "cluster-coordinator of the project's lead cluster, or partner whose organization (org claim) is one of "
             + "the project's partners. Both dates null clears it. An "
             + "actual date may not be in the future; an actual FID date needs the project at FID or later. The "
             + "response's ETag is the project's new version; If-Match is checked against it.")
-    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "200", description = "Recorded; ETag is the project's new version", content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat, a coordinator of the lead cluster nor a partner of the project")

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
@@ -64,7 +65,7 @@ public class ProjectResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List projects", description = "Public. Filters combine with AND. cluster matches the lead or a "
+    @Operation(operationId = "listProjects", summary = "List projects", description = "Public. Filters combine with AND. cluster matches the lead or a "
             + "participating cluster, including clusters since merged into it. Sort by name, stage, stageDate, fidDate, "
             + "category, createdAt or updatedAt (prefix - for descending). Financial fields are null in the projects "
             + "the caller may not see them of.")
@@ -93,7 +94,7 @@ public class ProjectResource {
     @PermitAll
     @Path("/export.csv")
     @Produces("text/csv")
-    @Operation(summary = "Export projects as CSV", description = "Public. Same filters and sort as the list, all pages. "
+    @Operation(operationId = "exportProjectsCsv", summary = "Export projects as CSV", description = "Public. Same filters and sort as the list, all pages. "
             + "Each row carries the stage also in the IEA, GCCSI, GEM and MPP vocabularies (columns iea_status, "
             + "gccsi_stage, gem_status, mpp_status), so exports line up with those trackers. The capex and "
             + "business_model cells are empty in the rows the caller may not see financial fields of.")
@@ -116,10 +117,10 @@ public class ProjectResource {
     @GET
     @PermitAll
     @Path("/{id}")
-    @Operation(summary = "Get a project", description = "Public. Capex, funding and business model only for the "
+    @Operation(operationId = "getProject", summary = "Get a project", description = "Public. Capex, funding and business model only for the "
             + "secretariat, coordinators of the project's lead or participating clusters, and its partner organizations "
             + "(org claim); null for everyone else.")
-    @APIResponse(responseCode = "200", description = "The project; its ETag is the version")
+    @APIResponse(responseCode = "200", description = "The project; its ETag is the version", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such project")
     @APIResponse(responseCode = "412", description = "If-Match names another version")
@@ -140,13 +141,13 @@ public class ProjectResource {
 
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
-    @Operation(summary = "Register a project", description = "Role: secretariat, or cluster-coordinator of the lead "
+    @Operation(operationId = "createProject", summary = "Register a project", description = "Role: secretariat, or cluster-coordinator of the lead "
             + "cluster named in the body (leadClusterId in the token's clusters claim). The lead cluster must be a "
             + "SIGNATORY and every cluster known from membership.events. A project is registered at the stage it has "
             + "reached (default CONCEPT).")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the lead cluster")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; ETag is its version", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (field paths in violations)")
     @APIResponse(responseCode = "409", description = "The lead cluster already has a project of that name")
     @APIResponse(responseCode = "422", description = "Unknown cluster or organization, lead not a signatory, invalid initial stage")
@@ -160,13 +161,13 @@ public class ProjectResource {
     @PUT
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}")
-    @Operation(summary = "Replace a project's description", description = "Role: secretariat, or cluster-coordinator "
+    @Operation(operationId = "updateProject", summary = "Replace a project's description", description = "Role: secretariat, or cluster-coordinator "
             + "of the project's lead cluster as stored (a new leadClusterId must be a cluster the caller coordinates "
             + "too). Stages, milestones and readiness have their own resources. Send If-Match with the ETag you read "
             + "to avoid lost updates.")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the lead cluster (or of the new lead)")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = "No such project")
     @APIResponse(responseCode = "409", description = "Name taken, or changed concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")

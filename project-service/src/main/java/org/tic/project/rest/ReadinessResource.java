@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.security.Caller;
 import org.tic.commons.security.Roles;
 import org.tic.project.domain.ReadinessItemKey;
@@ -40,9 +42,9 @@ public class ReadinessResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The checklist and its computed summary", description = "Public. Every item is listed; an item "
+    @Operation(operationId = "getReadiness", summary = "The checklist and its computed summary", description = "Public. Every item is listed; an item "
             + "never recorded is NOT_STARTED. The ETag is the project's version.")
-    @APIResponse(responseCode = "200", description = "The checklist")
+    @APIResponse(responseCode = "200", description = "The checklist; ETag is the project's version", content = @Content(schema = @Schema(implementation = ReadinessView.class)))
     @APIResponse(responseCode = "404", description = "No such project")
     public Response get(@PathParam("id") UUID id) {
         ReadinessView view = service.get(id);
@@ -52,10 +54,10 @@ public class ReadinessResource {
     @PUT
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{item}")
-    @Operation(summary = "Set one checklist item", description = "Role: secretariat, or cluster-coordinator of the "
+    @Operation(operationId = "setReadinessItem", summary = "Set one checklist item", description = "Role: secretariat, or cluster-coordinator of the "
             + "project's lead cluster. COMPLETE needs evidence; NOT_APPLICABLE needs a note "
             + "saying why. Answers the whole checklist with the new summary.")
-    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "200", description = "The whole checklist; ETag is the project's new version", content = @Content(schema = @Schema(implementation = ReadinessView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the lead cluster")

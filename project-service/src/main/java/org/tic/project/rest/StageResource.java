@@ -27,7 +27,7 @@ public class StageResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The stage list and its mapping to the IEA, GCCSI, GEM and MPP vocabularies",
+    @Operation(operationId = "listStages", summary = "The stage list and its mapping to the IEA, GCCSI, GEM and MPP vocabularies",
             description = "Public. A fixed list of ten stages (not paged), main line first.")
     public List<StageView> list() {
         return Arrays.stream(Stage.values()).map(mapper::toView).toList();

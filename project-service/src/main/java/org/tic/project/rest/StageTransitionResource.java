@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.security.Caller;
@@ -50,13 +51,13 @@ public class StageTransitionResource {
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/stage-transitions")
-    @Operation(summary = "Move a project to another stage", description = "Role: secretariat, or cluster-coordinator "
+    @Operation(operationId = "createStageTransition", summary = "Move a project to another stage", description = "Role: secretariat, or cluster-coordinator "
             + "of the project's lead cluster. Forward one stage at a time; skipping "
             + "stages (e.g. FID before BANKABLE) needs a skipReason. BANKABLE needs the readiness checklist complete "
             + "or override with an overrideReason. ON_HOLD resumes to the stage it was in; CANCELLED (with the reason "
             + "in note) and DECOMMISSIONED (only from OPERATIONAL) are final. The date may not be in the future nor "
             + "before the previous move. The response's ETag is the project's new version.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded; ETag is the project's new version", content = @Content(schema = @Schema(implementation = StageTransitionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the lead cluster")
@@ -75,7 +76,7 @@ public class StageTransitionResource {
     @GET
     @PermitAll
     @Path("/stage-history")
-    @Operation(summary = "The dated stage history", description = "Public. Oldest first; the first entry is the stage the "
+    @Operation(operationId = "listStageHistory", summary = "The dated stage history", description = "Public. Oldest first; the first entry is the stage the "
             + "project was registered at.")
     @APIResponse(responseCode = "200", description = "A page of the history")
     @APIResponse(responseCode = "404", description = "No such project")
