@@ -7,7 +7,23 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tic.client.membership.ApiException;
+import org.tic.client.membership.api.ApiClientsApi;
+import org.tic.client.membership.api.ClustersApi;
+import org.tic.client.membership.api.OrganizationsApi;
+import org.tic.client.membership.api.PartiesApi;
+import org.tic.client.membership.model.ApiClientRequest;
+import org.tic.client.membership.model.ApiClientStatus;
+import org.tic.client.membership.model.ClusterRequest;
+import org.tic.client.membership.model.ClusterType;
+import org.tic.client.membership.model.ModelApiClient;
+import org.tic.client.membership.model.OrganizationKind;
+import org.tic.client.membership.model.OrganizationRequest;
+import org.tic.client.membership.model.PartyRequest;
+import org.tic.client.membership.model.PartyRole;
+import org.tic.client.membership.model.WorldRegion;
 import org.tic.devinfra.ApiClient;
+import org.tic.devinfra.GeneratedClients;
 import org.tic.devinfra.JwtMinter;
 import org.tic.devinfra.KeycloakServer;
 import org.tic.devinfra.TestTokens;
@@ -243,29 +259,34 @@ class IdentityProviderStoryTest {
         assertEquals(200, PlatformExtension.client("membership-service", access).get("/api/v1/clusters?size=1").status());
     }
 
+    /** Through the client generated from membership-service's contract (api-client), as a partner's code would. */
     @Test
     @Order(5)
     void aPartnerGetsAMachineClientATokenAndCallsTheApi() throws Exception {
         KeycloakServer keycloak = PlatformExtension.keycloak();
         Fixture f = fixture();
-        ApiClient membership = as("membership-service", SECRETARIAT);
-        membership.post("/api/v1/clusters/" + f.cluster() + "/parties", Map.of("organizationId", f.organization(), "role", "MEMBER")).ok();
-        String otherOrg = membership.post("/api/v1/organizations", Map.of("name", "IdP other Co " + UUID.randomUUID(),
-                "kind", "COMPANY")).ok().path("id").asText();
+        String membershipUrl = PlatformExtension.platform().service("membership-service").baseUrl();
+        UUID org = UUID.fromString(f.organization());
+        new PartiesApi(GeneratedClients.membership(membershipUrl, SECRETARIAT))
+                .addClusterParty(UUID.fromString(f.cluster()), new PartyRequest().organizationId(org).role(PartyRole.MEMBER));
+        OrganizationsApi asSecretariat = new OrganizationsApi(GeneratedClients.membership(membershipUrl, SECRETARIAT));
+        UUID otherOrg = asSecretariat.createOrganization(new OrganizationRequest().name("IdP other Co " + UUID.randomUUID())
+                .kind(OrganizationKind.COMPANY)).getId();
 
         // who may register one
-        Map<String, Object> body = Map.of("name", "ERP integration", "description", "Nightly KPI sync");
-        String clients = "/api/v1/organizations/" + f.organization() + "/api-clients";
-        assertEquals(403, as("membership-service", tokens(Who.COORDINATOR_OF_OTHER, f)).post(clients, body).status());
-        assertEquals(403, as("membership-service", tokens(Who.PARTNER, f)).post(clients, body).status());
-        assertEquals(401, as("membership-service", () -> null).post(clients, body).status());
-        assertEquals(201, as("membership-service", tokens(Who.COORDINATOR_OF_THIS, f)).post(clients, body).status());
-        JsonNode created = membership.post(clients, body).ok();
-        String clientId = created.path("clientId").asText();
-        String secret = created.path("clientSecret").asText();
-        assertTrue(!secret.isBlank(), created.toString());
-        JsonNode listed = membership.get(clients).ok();
-        assertTrue(listed.toString().contains(clientId) && !listed.toString().contains(secret), "listed, without its secret");
+        ApiClientRequest request = new ApiClientRequest().name("ERP integration").description("Nightly KPI sync");
+        assertEquals(403, status(() -> clients(membershipUrl, tokens(Who.COORDINATOR_OF_OTHER, f)).registerApiClient(org, request)));
+        assertEquals(403, status(() -> clients(membershipUrl, tokens(Who.PARTNER, f)).registerApiClient(org, request)));
+        assertEquals(401, status(() -> clients(membershipUrl, () -> null).registerApiClient(org, request)));
+        assertEquals(201, status(() -> clients(membershipUrl, tokens(Who.COORDINATOR_OF_THIS, f)).registerApiClient(org, request)));
+        ApiClientsApi secretariat = clients(membershipUrl, SECRETARIAT);
+        ModelApiClient created = secretariat.registerApiClient(org, request);
+        String clientId = created.getClientId();
+        String secret = created.getClientSecret();
+        assertTrue(secret != null && !secret.isBlank(), created.toString());
+        List<ModelApiClient> listed = secretariat.listApiClients(org, null, null, null).getItems();
+        assertTrue(listed.stream().anyMatch(c -> clientId.equals(c.getClientId()) && c.getClientSecret() == null),
+                "listed, without its secret");
 
         // the client-credentials token carries the organization and its clusters
         String token = keycloak.clientToken(clientId, secret);
@@ -276,25 +297,46 @@ class IdentityProviderStoryTest {
         assertTrue(claims.path("aud").toString().contains("tic-platform"), claims.toString());
 
         // a write it is allowed (its own organization) and ones it is not
-        ApiClient partner = PlatformExtension.client("membership-service", token);
-        assertEquals(200, partner.put("/api/v1/organizations/" + f.organization(), Map.of("name", "IdP partner renamed "
-                + UUID.randomUUID(), "kind", "COMPANY"), null).status());
-        assertEquals(403, partner.put("/api/v1/organizations/" + otherOrg, Map.of("name", "Not mine", "kind", "COMPANY"), null).status());
-        assertEquals(403, partner.post("/api/v1/clusters", clusterBody("Not allowed " + UUID.randomUUID())).status());
+        var partner = GeneratedClients.membership(membershipUrl, () -> token);
+        OrganizationsApi organizations = new OrganizationsApi(partner);
+        assertEquals(org, organizations.updateOrganization(org, new OrganizationRequest().name("IdP partner renamed "
+                + UUID.randomUUID()).kind(OrganizationKind.COMPANY), null).getId());
+        assertEquals(403, status(() -> organizations.updateOrganization(otherOrg, new OrganizationRequest().name("Not mine")
+                .kind(OrganizationKind.COMPANY), null)));
+        assertEquals(403, status(() -> new ClustersApi(partner).registerCluster(new ClusterRequest()
+                .name("Not allowed " + UUID.randomUUID()).country("NL").worldRegion(WorldRegion.EUROPE).type(ClusterType.PORT))));
 
         // rotation: the old secret gets no new token, the new one does
-        JsonNode rotated = membership.post(clients + "/" + clientId + "/rotate-secret", Map.of()).ok();
-        String newSecret = rotated.path("clientSecret").asText();
+        String newSecret = secretariat.rotateApiClientSecret(clientId, org).getClientSecret();
         assertNotEquals(secret, newSecret);
         assertTrue(refused(keycloak, clientId, secret), "the old secret is refused");
         String fresh = keycloak.clientToken(clientId, newSecret);
 
         // revocation: no new token at once; tokens already issued live until their exp (documented, <= 5 min)
-        assertEquals(204, membership.delete(clients + "/" + clientId).status());
+        secretariat.revokeApiClient(clientId, org);
         assertTrue(refused(keycloak, clientId, newSecret), "a revoked client gets no token");
-        assertTrue(membership.get(clients).ok().toString().contains("REVOKED"));
+        assertTrue(secretariat.listApiClients(org, null, null, null).getItems().stream()
+                .anyMatch(c -> clientId.equals(c.getClientId()) && c.getStatus() == ApiClientStatus.REVOKED));
         assertEquals(200, PlatformExtension.client("membership-service", fresh).get("/api/v1/clusters?size=1").status(),
                 "an issued token stays valid until it expires");
+    }
+
+    private static ApiClientsApi clients(String baseUrl, Supplier<String> tokens) {
+        return new ApiClientsApi(GeneratedClients.membership(baseUrl, tokens));
+    }
+
+    interface Call {
+        Object run() throws ApiException;
+    }
+
+    /** The HTTP status a generated-client call ends with (201 for a created answer, the code of an ApiException). */
+    private static int status(Call call) {
+        try {
+            call.run();
+            return 201;
+        } catch (ApiException e) {
+            return e.getCode();
+        }
     }
 
     private static boolean refused(KeycloakServer keycloak, String clientId, String secret) {
