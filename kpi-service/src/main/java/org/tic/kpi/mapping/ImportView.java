@@ -29,8 +29,9 @@ public record ImportView(
         @Schema(description = "The reports this import created") String reports) {
 
     @Schema(name = "KpiImportRowError", description = "Why a row was not imported")
-    public record RowError(@Schema(description = "Line in the file where the row starts (the header is line 1)") int line,
-                           @Schema(description = "The CSV column") String field,
-                           String message) {
+    public record RowError(@Schema(description = "Line in the file where the row starts (the header is line 1)",
+                                   example = "7") int line,
+                           @Schema(description = "The CSV column", example = "value") String field,
+                           @Schema(example = "a headcount is a whole number; use FTE for fractions") String message) {
     }
 }

@@ -30,7 +30,7 @@ public class ClusterKpiResource {
 
     @GET
     @Path("/{id}/kpis")
-    @Operation(summary = "A cluster's KPI figures", description = "Its figures per bucket (own and inherited from "
+    @Operation(operationId = "getClusterKpis", summary = "A cluster's KPI figures", description = "Its figures per bucket (own and inherited from "
             + "merged clusters), the projects attributed to it (marked shared when several clusters take part), its "
             + "status history, and whether it counts in the initiative totals on asOf (default today).")
     @APIResponse(responseCode = "200", description = "The cluster's figures")

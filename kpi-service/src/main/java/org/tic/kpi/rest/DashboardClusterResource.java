@@ -39,7 +39,7 @@ public class DashboardClusterResource {
     }
 
     @GET
-    @Operation(summary = "Clusters, with their status on a date", description = "Every cluster that had a status on asOf "
+    @Operation(operationId = "listInitiativeClusters", summary = "Clusters, with their status on a date", description = "Every cluster that had a status on asOf "
             + "(default today), with that status, whether it counts in the initiative totals, when it first counted as a "
             + "signatory and how many projects it leads or takes part in. Filters: q (name or slug contains, any case), "
             + "country, worldRegion, type, status (on asOf; SIGNATORY gives the clusters the totals count). Sort: name, "
@@ -69,7 +69,7 @@ public class DashboardClusterResource {
 
     @GET
     @Path("/{id}/projects")
-    @Operation(summary = "A cluster's projects", description = "Projects the cluster leads or takes part in, and those of "
+    @Operation(operationId = "listInitiativeClusterProjects", summary = "A cluster's projects", description = "Projects the cluster leads or takes part in, and those of "
             + "clusters merged into it on or before asOf (default today), with their current stage, FID date, capacity and "
             + "estimated CO2e reduction (from project events). Reported KPI values of projects: /api/v1/clusters/{id}/kpis.")
     @APIResponse(responseCode = "200", description = "The projects, by name")

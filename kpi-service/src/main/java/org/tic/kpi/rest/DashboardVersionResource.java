@@ -26,7 +26,7 @@ public class DashboardVersionResource {
     }
 
     @GET
-    @Operation(summary = "Data version, for polling", description = "A few index-only aggregates: poll it every few "
+    @Operation(operationId = "getDataVersion", summary = "Data version, for polling", description = "A few index-only aggregates: poll it every few "
             + "seconds with If-None-Match and reload the roll-ups only on 200 (Cache-Control: no-cache, so caches "
             + "always revalidate). It changes with clusters, projects, reports, corrections, published figures and the "
             + "UTC day; the totals-changed event (kpi.events) is the push alternative.")

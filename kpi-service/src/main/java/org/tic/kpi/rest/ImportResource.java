@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.tic.commons.ratelimit.BulkOperation;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
@@ -51,13 +54,13 @@ public class ImportResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @BulkOperation
     @Consumes({"text/csv", "application/csv"})
-    @Operation(summary = "Import KPI reports from CSV", description = "Secretariat, or a coordinator: then every row "
+    @Operation(operationId = "createKpiImport", summary = "Import KPI reports from CSV", description = "Secretariat, or a coordinator: then every row "
             + "must be for one of its clusters (or a project of one of them); other rows are rejected as row errors. "
             + "The rows are written as the uploader (recordedBy, ce_actor). The body is streamed into staging rows with COPY "
             + "(never held in memory), then applied asynchronously in chunks of rows per transaction (set-based): valid "
             + "rows land, invalid rows are reported with their line number. Columns: see GET /template (header required, any order, unused "
             + "columns may be left out).")
-    @APIResponse(responseCode = "202", description = "Accepted: follow Location for progress")
+    @APIResponse(responseCode = "202", description = "Accepted: follow Location for progress", content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "Empty, not UTF-8, or the header is wrong")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a cluster coordinator")
@@ -72,7 +75,7 @@ public class ImportResource {
     @PermitAll
     @Path("/template")
     @Produces("text/csv")
-    @Operation(summary = "CSV template", description = "The header with every column, and one example row per metric.")
+    @Operation(operationId = "getKpiImportTemplate", summary = "CSV template", description = "The header with every column, and one example row per metric.")
     public Response template() {
         StringWriter out = new StringWriter();
         CsvWriter w = new CsvWriter(out);
@@ -96,8 +99,9 @@ public class ImportResource {
 
     @GET
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
-    @Operation(summary = "List imports", description = "Newest first. The secretariat sees every import, a coordinator "
+    @Operation(operationId = "listKpiImports", summary = "List imports", description = "Newest first. The secretariat sees every import, a coordinator "
             + "the ones it uploaded.")
+    @APIResponse(responseCode = "200", description = "A page of imports")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a cluster coordinator")
     public PageResponse<ImportView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -109,7 +113,7 @@ public class ImportResource {
     @GET
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}")
-    @Operation(summary = "An import's progress", description = "Status, rows done of total, and the first row errors. "
+    @Operation(operationId = "getKpiImport", summary = "An import's progress", description = "Status, rows done of total, and the first row errors. "
             + "The secretariat, or the coordinator who uploaded it.")
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such import, or not yours")
@@ -122,8 +126,11 @@ public class ImportResource {
     @GET
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/errors")
-    @Operation(summary = "Every rejected row", description = "One entry per broken rule, in line order; paged by "
+    @Operation(operationId = "listKpiImportErrors", summary = "Every rejected row", description = "One entry per broken rule, in line order; paged by "
             + "rejected rows. The secretariat, or the coordinator who uploaded it.")
+    @APIResponse(responseCode = "200", description = "The row errors of the requested page of rejected rows",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ImportView.RowError.class)))
+    @APIResponse(responseCode = "404", description = "No such import, or not yours")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a cluster coordinator")
     public List<ImportView.RowError> errors(@PathParam("id") UUID id, @QueryParam("page") Integer page,

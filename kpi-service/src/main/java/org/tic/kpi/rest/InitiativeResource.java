@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tic.commons.error.ProblemException;
 import org.tic.kpi.domain.PublishedSnapshot;
 import org.tic.kpi.mapping.BreakdownView;
@@ -49,10 +51,12 @@ public class InitiativeResource {
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Initiative summary", description = "Signatory clusters and countries on asOf (default today), "
+    @Operation(operationId = "getInitiativeSummary", summary = "Initiative summary", description = "Signatory clusters and countries on asOf (default today), "
             + "and per bucket the total with its coverage (clusters reporting of signatories), next to the initiative's "
             + "latest published figures on or before asOf. format=csv gives the totals as CSV.")
-    @APIResponse(responseCode = "200", description = "The summary")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)),
+                    @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "400", description = "asOf in the future or not a date")
     public Response summary(@Parameter(example = "2025-01-22") @QueryParam("asOf") LocalDate asOf,
                             @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
@@ -70,8 +74,13 @@ public class InitiativeResource {
 
     @GET
     @Path("/breakdowns")
-    @Operation(summary = "Totals broken down", description = "by = country, worldRegion, clusterType, sector, "
-            + "projectCategory or stage. Project-category and stage groups use project-level reports only.")
+    @Operation(operationId = "getInitiativeBreakdown", summary = "Totals broken down", description = "by = country, "
+            + "worldRegion, clusterType, sector, projectCategory or stage. Project-category and stage groups use "
+            + "project-level reports only. format=csv gives one row per group and total.")
+    @APIResponse(responseCode = "200", description = "The groups with their totals",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreakdownView.class)),
+                    @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "400", description = "by missing or unknown, or an invalid asOf")
     public Response breakdowns(@QueryParam("by") String by, @QueryParam("asOf") LocalDate asOf,
                                @QueryParam("format") String format) {
         if (by == null) {
@@ -93,8 +102,12 @@ public class InitiativeResource {
 
     @GET
     @Path("/timeseries")
-    @Operation(summary = "Summary figures over time", description = "A point at from, then every interval (month, "
-            + "quarter, year), and at to (default: the last 12 months, monthly). Each point is an as-of answer.")
+    @Operation(operationId = "getInitiativeTimeSeries", summary = "Summary figures over time", description = "A point "
+            + "at from, then every interval (month, quarter, year), and at to (default: the last 12 months, monthly). "
+            + "Each point is an as-of answer. format=csv gives one row per point and total.")
+    @APIResponse(responseCode = "200", description = "The points, oldest first",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeSeriesView.class)),
+                    @Content(mediaType = "text/csv")})
     public Response timeSeries(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                @QueryParam("interval") String interval, @QueryParam("format") String format) {
         TimeSeriesView ts = service.timeSeries(from, to, interval);
@@ -118,7 +131,7 @@ public class InitiativeResource {
     @GET
     @Path("/pipeline")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Project pipeline", description = "Projects by stage and category, how many reached FID, "
+    @Operation(operationId = "getProjectPipeline", summary = "Project pipeline", description = "Projects by stage and category, how many reached FID, "
             + "capacity (per unit) and estimated CO2e (per metric type, Mt/yr) by stage.")
     public PipelineView pipeline() {
         return service.pipeline();
@@ -127,7 +140,7 @@ public class InitiativeResource {
     @GET
     @Path("/published")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The initiative's own published totals", description = "Reported aggregates with source and wording.")
+    @Operation(operationId = "listPublishedFigures", summary = "The initiative's own published totals", description = "Reported aggregates with source and wording.")
     public List<SummaryView.PublishedView> published() {
         return published.list("order by asOf").stream().map(InitiativeResource::view).toList();
     }

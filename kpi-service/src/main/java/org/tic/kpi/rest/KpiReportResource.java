@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.ratelimit.BulkOperation;
 import org.tic.commons.rest.PageRequest;
@@ -76,7 +78,7 @@ public class KpiReportResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List KPI reports", description = "Public. Current versions by default; asOf gives the versions that "
+    @Operation(operationId = "listKpiReports", summary = "List KPI reports", description = "Public. Current versions by default; asOf gives the versions that "
             + "stood on that date, history=true every version. Sort by reportedOn, periodEnd, periodStart, recordedAt, "
             + "metric, revision or confidence (prefix - for descending). reportedBy, notes and recordedBy only for "
             + "callers who may report for the subject.")
@@ -105,10 +107,10 @@ public class KpiReportResource {
 
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
-    @Operation(summary = "Report a KPI value", description = "Secretariat, or a coordinator of the cluster in the body "
+    @Operation(operationId = "createKpiReport", summary = "Report a KPI value", description = "Secretariat, or a coordinator of the cluster in the body "
             + "(for a project: of one of the project's clusters). Validated against its metric (fields, unit, value); "
             + "the cluster or project must be known from membership / project events.")
-    @APIResponse(responseCode = "201", description = "Recorded; ETag is the revision (1)")
+    @APIResponse(responseCode = "201", description = "Recorded; ETag is the revision (1)", content = @Content(schema = @Schema(implementation = KpiReportView.class)))
     @APIResponse(responseCode = "400", description = "Invalid (every broken rule listed with its field)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the report's cluster")
@@ -126,10 +128,14 @@ public class KpiReportResource {
     @BulkOperation
     @Path("/export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Export KPI reports", description = "Same filters as the list, streamed in recording order "
+    @Operation(operationId = "exportKpiReports", summary = "Export KPI reports", description = "Same filters as the list, streamed in recording order "
             + "(no paging). CSV columns: " + "id, seriesId, revision, current, supersedesId, validTo, correctionReason, "
             + "then the import columns, then normalisedValue, normalisedUnit, bucketKey, importId, recordedAt, recordedBy. "
             + "Public; reportedBy, notes and recordedBy are empty unless the caller may report for the subject.")
+    @APIResponse(responseCode = "200", description = "All matching reports: CSV (format=csv, the default) or a JSON array (format=json)",
+            content = {@Content(mediaType = "text/csv"),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = KpiReportView.class))})
+    @APIResponse(responseCode = "400", description = "format is neither csv nor json, or an invalid filter")
     public Response export(@QueryParam("format") String format,
                            @QueryParam("clusterId") UUID clusterId,
                            @QueryParam("projectId") UUID projectId,
@@ -184,9 +190,9 @@ public class KpiReportResource {
     @GET
     @PermitAll
     @Path("/{id}")
-    @Operation(summary = "Get a KPI value", description = "Any version id of a value gives its current version, or with "
+    @Operation(operationId = "getKpiReport", summary = "Get a KPI value", description = "Any version id of a value gives its current version, or with "
             + "asOf the version that stood on that date.")
-    @APIResponse(responseCode = "200", description = "The version; ETag is its revision")
+    @APIResponse(responseCode = "200", description = "The version; ETag is its revision", content = @Content(schema = @Schema(implementation = KpiReportView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not yet reported on asOf")
     public Response get(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf) {
         KpiReport r = service.get(id, asOf);
@@ -196,7 +202,7 @@ public class KpiReportResource {
     @GET
     @PermitAll
     @Path("/{id}/history")
-    @Operation(summary = "Every version of a KPI value", description = "Oldest first; each with validFrom/validTo and the correction reason.")
+    @Operation(operationId = "listKpiReportHistory", summary = "Every version of a KPI value", description = "Oldest first; each with validFrom/validTo and the correction reason.")
     public List<KpiReportView> history(@PathParam("id") UUID id) {
         ReportViewer viewer = service.viewer();
         return service.history(id).stream().map(viewer::view).toList();
@@ -205,10 +211,10 @@ public class KpiReportResource {
     @POST
     @RolesAllowed({Roles.SECRETARIAT, Roles.COORDINATOR})
     @Path("/{id}/corrections")
-    @Operation(summary = "Correct a KPI value", description = "Secretariat, or a coordinator of the stored report's "
+    @Operation(operationId = "correctKpiReport", summary = "Correct a KPI value", description = "Secretariat, or a coordinator of the stored report's "
             + "cluster (for a project report: of one of the project's clusters), and of the body's cluster or project "
             + "too. Supersedes the current version (kept in the history). Send If-Match with the revision you read.")
-    @APIResponse(responseCode = "201", description = "The new current version")
+    @APIResponse(responseCode = "201", description = "The new current version; ETag is its revision", content = @Content(schema = @Schema(implementation = KpiReportView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a coordinator of the report's cluster")
     @APIResponse(responseCode = "409", description = "The id is no longer current and no If-Match was sent, or a concurrent correction won")
