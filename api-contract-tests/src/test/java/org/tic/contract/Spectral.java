@@ -1,17 +1,13 @@
 package org.tic.contract;
 
 import org.junit.jupiter.api.Assumptions;
+import org.tic.devinfra.ExternalTool;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -25,13 +21,10 @@ final class Spectral {
 
     static final String INSTALL = "npm install --prefix .ci/node --no-audit --no-fund @stoplight/spectral-cli@6.16.3";
 
-    record Result(int exitCode, String output) {
-    }
-
-    private final Path binary;
+    private final ExternalTool tool;
 
     private Spectral(Path binary) {
-        this.binary = binary;
+        this.tool = new ExternalTool(binary, Duration.ofSeconds(180));
     }
 
     /** Spectral, or a skipped test (a failed one when CI is set) that says how to get it. */
@@ -50,19 +43,7 @@ final class Spectral {
     }
 
     static Optional<Path> find(Map<String, String> env, Path root) {
-        String explicit = env.get("SPECTRAL");
-        if (explicit != null && !explicit.isBlank()) {
-            Path p = Path.of(explicit);
-            return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
-        }
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(local(root));
-        for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isBlank()) {
-                candidates.add(Path.of(dir, "spectral"));
-            }
-        }
-        return candidates.stream().filter(Files::isExecutable).findFirst();
+        return ExternalTool.find(env, "SPECTRAL", "spectral", List.of(local(root)), List.of());
     }
 
     private static Path local(Path root) {
@@ -70,29 +51,8 @@ final class Spectral {
     }
 
     /** Runs spectral with these arguments in a directory; stdout and stderr together. */
-    Result run(Path workingDir, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(binary.toString());
-        command.addAll(args);
-        try {
-            Path out = Files.createTempFile("spectral-", ".out");
-            try {
-                Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-                if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", command) + " took over 180 s");
-                }
-                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run " + command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running " + command, e);
-        }
+    ExternalTool.Result run(Path workingDir, List<String> args) {
+        return tool.run(workingDir, args);
     }
 
     String version() {

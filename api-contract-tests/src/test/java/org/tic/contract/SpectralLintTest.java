@@ -1,5 +1,6 @@
 package org.tic.contract;
 
+import org.tic.devinfra.ExternalTool;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class SpectralLintTest {
             assertTrue(Files.isRegularFile(doc), doc + " is missing");
             args.add(doc.toString());
         }
-        Spectral.Result result = spectral.run(ROOT, args);
+        ExternalTool.Result result = spectral.run(ROOT, args);
         assertEquals(0, result.exitCode(), "Spectral " + spectral.version() + " finds errors or warnings in the API "
                 + "contracts (fix them at the source, the resource annotations or the AsyncAPI document, then regenerate "
                 + "docs/api; see api-contract-tests/README.md):\n" + result.output());
@@ -44,7 +45,7 @@ class SpectralLintTest {
     void theCustomRulesReportWhatTheyAreAbout() throws Exception {
         Spectral spectral = Spectral.require(ROOT);
         Path bad = Path.of(SpectralLintTest.class.getResource("/spectral/violations.yaml").toURI());
-        Spectral.Result result = spectral.run(ROOT, List.of("lint", "--ruleset", RULESET.toString(),
+        ExternalTool.Result result = spectral.run(ROOT, List.of("lint", "--ruleset", RULESET.toString(),
                 "--fail-severity=warn", "--format", "text", bad.toString()));
         assertEquals(1, result.exitCode(), result.output());
         for (String rule : List.of("operation-operationId", "tic-operation-id-camel-case", "tic-error-problem-json",

@@ -1,5 +1,6 @@
 package org.tic.deploy;
 
+import org.tic.devinfra.ExternalTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +147,7 @@ class AlertRulesTest {
                 tests.add(p.getFileName().toString());
             }
         }
-        Promtool.Result check = promtool.run(WORK, List.of("check", "rules", Monitoring.RULES_FILE));
+        ExternalTool.Result check = promtool.run(WORK, List.of("check", "rules", Monitoring.RULES_FILE));
         assertEquals(0, check.exitCode(), promtool.version() + ": promtool check rules failed:\n" + check.output());
         int rules = 0;
         for (JsonNode group : Monitoring.ruleFile().path("groups")) {
@@ -156,7 +157,7 @@ class AlertRulesTest {
 
         List<String> args = new ArrayList<>(List.of("test", "rules"));
         args.addAll(tests);
-        Promtool.Result test = promtool.run(WORK, args);
+        ExternalTool.Result test = promtool.run(WORK, args);
         assertEquals(0, test.exitCode(), promtool.version() + ": promtool test rules failed (files in " + WORK + "):\n"
                 + test.output());
         assertFalse(test.output().contains("FAILED"), test.output());

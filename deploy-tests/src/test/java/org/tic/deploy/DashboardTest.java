@@ -1,5 +1,6 @@
 package org.tic.deploy;
 
+import org.tic.devinfra.ExternalTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -154,7 +155,7 @@ class DashboardTest {
         file.putArray("groups").addObject().put("name", "tic-dashboard").set("rules", rules);
         Path work = Path.of("target/promtool").toAbsolutePath();
         Monitoring.writeYaml(work.resolve("dashboard-queries.rules.yaml"), file);
-        Promtool.Result check = promtool.run(work, List.of("check", "rules", "dashboard-queries.rules.yaml"));
+        ExternalTool.Result check = promtool.run(work, List.of("check", "rules", "dashboard-queries.rules.yaml"));
         assertEquals(0, check.exitCode(), "a dashboard query does not parse:\n" + check.output());
     }
 

@@ -1,17 +1,13 @@
 package org.tic.deploy;
 
 import org.junit.jupiter.api.Assumptions;
+import org.tic.devinfra.ExternalTool;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -22,13 +18,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class Promtool {
 
-    record Result(int exitCode, String output) {
-    }
-
-    private final Path binary;
+    private final ExternalTool tool;
 
     private Promtool(Path binary) {
-        this.binary = binary;
+        this.tool = new ExternalTool(binary, Duration.ofSeconds(120));
     }
 
     /** promtool, or a skipped test (a failed one when CI is set) that says how to get it. */
@@ -47,45 +40,12 @@ final class Promtool {
     }
 
     static Optional<Path> find(Map<String, String> env) {
-        String explicit = env.get("PROMTOOL");
-        if (explicit != null && !explicit.isBlank()) {
-            Path p = Path.of(explicit);
-            return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
-        }
-        List<Path> candidates = new ArrayList<>();
-        for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isBlank()) {
-                candidates.add(Path.of(dir, "promtool"));
-            }
-        }
-        candidates.add(Path.of("/usr/bin/promtool"));
-        return candidates.stream().filter(Files::isExecutable).findFirst();
+        return ExternalTool.find(env, "PROMTOOL", "promtool", List.of(), List.of(Path.of("/usr/bin/promtool")));
     }
 
     /** Runs promtool with these arguments in a directory; stdout and stderr together. */
-    Result run(Path workingDir, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(binary.toString());
-        command.addAll(args);
-        try {
-            Path out = Files.createTempFile("promtool-", ".out");
-            try {
-                Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-                if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", command) + " took over 120 s");
-                }
-                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run " + command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running " + command, e);
-        }
+    ExternalTool.Result run(Path workingDir, List<String> args) {
+        return tool.run(workingDir, args);
     }
 
     String version() {
