@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,9 +47,10 @@ class OpenApiContractTest {
             Files.writeString(committed, now);
         }
         assertTrue(Files.exists(committed), committed + " is missing; review the document and run with -Dtic.contract.update=true");
-        assertEquals(normalized(Files.readString(committed)), now, service + ": the API changed but " + ROOT.relativize(committed)
-                + " did not. Review the difference (it is what partners build on), then commit the new document: "
-                + "./mvnw -pl api-contract-tests test -Dtic.contract.update=true");
+        String before = normalized(Files.readString(committed));
+        assertTrue(before.equals(now), () -> service + ": the API changed but " + ROOT.relativize(committed)
+                + " did not (" + firstDifference(before, now) + "). Review the difference (it is what partners build "
+                + "on), then commit the new document: ./mvnw -pl api-contract-tests test -Dtic.contract.update=true");
     }
 
     @ParameterizedTest
@@ -108,6 +108,20 @@ class OpenApiContractTest {
 
     private static Path committed(String service) {
         return ROOT.resolve("docs/api").resolve(service + ".yaml");
+    }
+
+    /** Where two documents part, so a failed build names the line instead of printing both documents. */
+    static String firstDifference(String committed, String generated) {
+        String[] a = committed.split("\n", -1);
+        String[] b = generated.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String was = i < a.length ? a[i] : "<end of document>";
+            String is = i < b.length ? b[i] : "<end of document>";
+            if (!was.equals(is)) {
+                return "first difference at line " + (i + 1) + ": committed '" + was.strip() + "', generated '" + is.strip() + "'";
+            }
+        }
+        return "no difference";
     }
 
     private static String normalized(String yaml) {

@@ -2,6 +2,7 @@ package org.tic.kpi.rest;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.tic.commons.rest.OpenApiResponses;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -58,6 +59,7 @@ public class DashboardOpenApiFilter implements OASFilter {
             get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                     .description("Not modified: If-None-Match named the current ETag"));
         }
+        OpenApiResponses.inStatusOrder(get.getResponses());
     }
 
     private static Schema string() {

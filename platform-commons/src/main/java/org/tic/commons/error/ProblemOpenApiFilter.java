@@ -2,6 +2,7 @@ package org.tic.commons.error;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.tic.commons.rest.OpenApiResponses;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -35,6 +36,7 @@ public class ProblemOpenApiFilter implements OASFilter {
                         document(response, problemSchema);
                     }
                 });
+                OpenApiResponses.inStatusOrder(operation.getResponses());
             }
         }
     }

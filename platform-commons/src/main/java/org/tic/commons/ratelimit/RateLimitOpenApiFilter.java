@@ -2,6 +2,7 @@ package org.tic.commons.ratelimit;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.tic.commons.rest.OpenApiResponses;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -36,6 +37,7 @@ public class RateLimitOpenApiFilter implements OASFilter {
                     continue;
                 }
                 operation.getResponses().addAPIResponse(STATUS, tooManyRequests(problemSchema));
+                OpenApiResponses.inStatusOrder(operation.getResponses());
             }
         }
     }
