@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * credentials are only ${VAR:-default} interpolations. Keycloak runs in production mode on its PostgreSQL
  * database, imports the realm file it mounts, and every service verifies tokens of that realm: issuer =
  * Keycloak's KC_HOSTNAME + /realms/&lt;realm&gt;, keys from the realm's discovery document on the compose network.
+ * The OpenTelemetry Collector runs a sound configuration ({@link CollectorConfig}, read from the files it mounts)
+ * and every service exports its traces to it (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT) and starts after it.
  */
 public final class ComposeValidator {
 
@@ -40,10 +42,21 @@ public final class ComposeValidator {
     private record Keycloak(String name, String hostname, int port, String realm) {
     }
 
+    /** The collector's compose name and the ports of its OTLP receiver. */
+    private record Collector(String name, int grpcPort, int httpPort) {
+    }
+
+    /**
+     * Images that cannot have a healthcheck: the collector's has neither a shell nor an HTTP client (and no
+     * health subcommand). Dependants wait for it to be started (service_started), the most there is to wait for.
+     */
+    private static final Set<String> NO_HEALTHCHECK_IMAGES = Set.of(PolicyRules.OTEL_COLLECTOR.image());
+
     private final Path repoRoot;
     private final List<Violation> violations = new ArrayList<>();
     private String file = "docker-compose.yml";
     private Keycloak keycloak;
+    private Collector collector;
 
     public ComposeValidator(Path repoRoot) {
         this.repoRoot = repoRoot;
@@ -84,12 +97,14 @@ public final class ComposeValidator {
         Map<String, Integer> topics = topics(byName);
         JsonNode idp = requireImage(byName, PolicyRules.KEYCLOAK.app(), PolicyRules.KEYCLOAK.image() + ":");
         keycloak = idp == null ? null : keycloak(idp, base, databases, byName);
+        JsonNode otel = requireImage(byName, PolicyRules.OTEL_COLLECTOR.app(), PolicyRules.OTEL_COLLECTOR.image() + ":");
+        collector = otel == null ? null : collector(otel, base, byName);
 
         for (var e : byName.entrySet()) {
             String name = e.getKey();
             JsonNode svc = e.getValue();
             boolean oneShot = svc.path("restart").asText("").equals("no") && !svc.has("ports");
-            if (!oneShot && !svc.has("healthcheck")) {
+            if (!oneShot && !svc.has("healthcheck") && !cannotHaveHealthcheck(svc)) {
                 add(name, "has no healthcheck (dependants could not wait for it)");
             }
             if (svc.has("healthcheck") && svc.path("healthcheck").path("test").isMissingNode()) {
@@ -106,9 +121,11 @@ public final class ComposeValidator {
                     add(name, "depends on unknown service " + d.getKey());
                 } else if (condition.equals("service_healthy") && !target.has("healthcheck")) {
                     add(name, "waits for " + d.getKey() + " to be healthy, but it has no healthcheck");
-                } else if (!condition.equals("service_healthy") && !condition.equals("service_completed_successfully")) {
+                } else if (!condition.equals("service_healthy") && !condition.equals("service_completed_successfully")
+                        && !(condition.equals("service_started") && cannotHaveHealthcheck(target))) {
                     add(name, "depends on " + d.getKey() + " with condition '" + condition
-                            + "': use service_healthy or service_completed_successfully");
+                            + "': use service_healthy or service_completed_successfully (service_started only for a "
+                            + "service that cannot have a healthcheck)");
                 }
             });
             credentials(name, svc);
@@ -235,6 +252,71 @@ public final class ComposeValidator {
             add(name, "healthcheck does not target the service's port " + port);
         }
         tokens(name, svc, module, env);
+        traces(name, svc, env);
+    }
+
+    private static boolean cannotHaveHealthcheck(JsonNode svc) {
+        return NO_HEALTHCHECK_IMAGES.contains(ImageRef.parse(svc.path("image").asText("")).name());
+    }
+
+    /** The collector's configuration, read from the files it mounts; returns what the services must match. */
+    private Collector collector(JsonNode svc, Path base, Map<String, JsonNode> byName) {
+        String name = PolicyRules.OTEL_COLLECTOR.app();
+        List<String> args = svc.path("command").isTextual() ? List.of(svc.path("command").asText().split("\\s+"))
+                : PolicyRules.texts(svc.path("command"));
+        Map<String, String> env = new HashMap<>();
+        environment(svc.path("environment")).forEach((k, v) -> env.put(k, defaults(v)));
+        CollectorConfig config = CollectorConfig.load(args, path -> mountedFile(svc, base, path), env);
+        config.problems().forEach(p -> add(name, p));
+        for (String exporter : config.exporters("traces")) {
+            String endpoint = config.endpoint(exporter);
+            String host = endpoint == null ? "" : CollectorConfig.host(endpoint);
+            if (exporter.split("/")[0].equals("otlp") && !host.isEmpty() && !host.contains(".") && !byName.containsKey(host)) {
+                add(name, "exporter " + exporter + " sends to " + endpoint + ", but " + host + " is not a compose service");
+            }
+        }
+        return new Collector(name, config.grpcPort(), config.httpPort());
+    }
+
+    /** The text of a host file a bind mount puts at this container path, or null. */
+    private static String mountedFile(JsonNode svc, Path base, String path) {
+        for (JsonNode v : svc.path("volumes")) {
+            String[] parts = v.asText().split(":");
+            if (parts.length < 2) {
+                continue;
+            }
+            String target = parts[1].replaceFirst("/$", "");
+            Path file = path.equals(target) ? base.resolve(parts[0])
+                    : path.startsWith(target + "/") ? base.resolve(parts[0]).resolve(path.substring(target.length() + 1)) : null;
+            if (file != null && Files.isRegularFile(file.normalize())) {
+                try {
+                    return Files.readString(file.normalize());
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A service exports its traces to the collector on the compose network and starts after it. */
+    private void traces(String name, JsonNode svc, Map<String, String> env) {
+        if ("true".equalsIgnoreCase(defaults(env.getOrDefault("QUARKUS_OTEL_SDK_DISABLED", ""))) || collector == null) {
+            return;
+        }
+        boolean overHttp = env.getOrDefault("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "grpc").startsWith("http");
+        String expected = "http://" + collector.name() + ":" + (overHttp ? collector.httpPort() : collector.grpcPort());
+        String endpoint = env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (endpoint == null) {
+            add(name, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT is not set: its traces go to " + PolicyRules.OTLP_DEFAULT_ENDPOINT
+                    + ", its own container (the collector is " + expected + ")");
+        } else if (!defaults(endpoint).replaceFirst("/$", "").equals(expected)) {
+            add(name, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint + " is not the collector on the compose network ("
+                    + expected + ")");
+        }
+        if (!svc.path("depends_on").has(collector.name())) {
+            add(name, "does not depend on " + collector.name() + " (it would start before its traces' collector)");
+        }
     }
 
     /** Keycloak in production mode on its database, with its realm file; returns what the services must match. */

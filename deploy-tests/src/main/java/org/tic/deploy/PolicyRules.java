@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  *       isolating it in both directions with DNS allowed;</li>
  *   <li>{@code secrets}: no Secret with data in the manifests; every referenced ConfigMap rendered;</li>
  *   <li>{@code app-config}: ports and database names as in the service's application.properties; a Deployment
- *       is one of the Quarkus modules or a known third-party server ({@link #THIRD_PARTY}: Keycloak), checked
- *       against what that server needs instead;</li>
+ *       is one of the Quarkus modules or a known third-party server ({@link #THIRD_PARTY}: Keycloak, the
+ *       OpenTelemetry Collector), checked against what that server needs instead;</li>
  *   <li>{@code identity}: Keycloak in production mode (start, --import-realm, health, proxy headers, a public
  *       hostname, its database, the bootstrap admin and in production the realm from Secrets), and every
  *       service pointed at it: keys from the realm's discovery document on the Keycloak Service, the issuer
@@ -47,7 +47,13 @@ import java.util.regex.Pattern;
  *       client;</li>
  *   <li>{@code kafka}, {@code postgresql}: with Strimzi / CloudNativePG resources, every topic of the code
  *       declared, users with the ACLs the service needs, the services pointed at the managed cluster, backups
- *       scheduled.</li>
+ *       scheduled;</li>
+ *   <li>{@code tracing}: an OpenTelemetry Collector wherever the services run ({@link #OTEL_COLLECTOR}), its
+ *       configuration sound ({@link CollectorConfig}: OTLP gRPC and HTTP receivers, memory_limiter then batch,
+ *       health_check behind the probes, every ${env:...} set, egress to the backends it exports to), and every
+ *       service exporting to the collector's Service (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT) with the network
+ *       policies of both sides letting it through, unless the service turns tracing off
+ *       (QUARKUS_OTEL_SDK_DISABLED=true).</li>
  * </ul>
  */
 public final class PolicyRules {
@@ -75,8 +81,19 @@ public final class PolicyRules {
             Map.of("startupProbe", "/health/started", "readinessProbe", "/health/ready", "livenessProbe", "/health/live"),
             "Keycloak's health endpoints", "KC_DB_URL", "KC_DB_PASSWORD", "keycloak", 30);
 
+    /**
+     * The OpenTelemetry Collector (contrib distribution): health from its health_check extension (GET /, no startup
+     * probe: it starts in about a second), no database; after SIGTERM it flushes its batch and exporter queues.
+     */
+    static final ThirdParty OTEL_COLLECTOR = new ThirdParty("otel-collector", "otel/opentelemetry-collector-contrib",
+            Map.of("readinessProbe", "/", "livenessProbe", "/"), "the collector's health_check extension",
+            null, null, null, 10);
+
     /** The third-party servers a Deployment may run, by its app label. */
-    static final Map<String, ThirdParty> THIRD_PARTY = Map.of(KEYCLOAK.app(), KEYCLOAK);
+    static final Map<String, ThirdParty> THIRD_PARTY = Map.of(KEYCLOAK.app(), KEYCLOAK, OTEL_COLLECTOR.app(), OTEL_COLLECTOR);
+
+    /** Where the services' OpenTelemetry SDK sends traces without QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT. */
+    static final String OTLP_DEFAULT_ENDPOINT = "http://localhost:4317";
 
     /** Services that call Keycloak's admin API (client credentials of tic-membership-admin). */
     static final Set<String> IDENTITY_ADMINS = Set.of("membership-service");
@@ -116,6 +133,7 @@ public final class PolicyRules {
         kafka();
         postgresql();
         identity();
+        tracing();
         return List.copyOf(violations);
     }
 
@@ -956,13 +974,8 @@ public final class PolicyRules {
 
     /** A URL on the Keycloak Service (host = its name, port = one of its ports), or null with a violation. */
     private URI idpUri(Manifest d, String variable, String value, Manifest idp, Manifest idpService) {
-        URI uri;
-        try {
-            uri = URI.create(value);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null || !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        URI uri = httpUrl(value);
+        if (uri == null) {
             add("identity", d, variable + "=" + value + " is not an http(s) URL");
             return null;
         }
@@ -981,9 +994,14 @@ public final class PolicyRules {
         return uri;
     }
 
-    /** Whether the egress policies selecting these pods let them open the Service port's target on the target pods. */
-    private boolean egressAllows(Map<String, String> from, Manifest target, URI uri) {
-        int servicePort = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+    /** The container ports (numbers and names) behind a Service port of the Services selecting the target's pods. */
+    private record Ports(Set<Integer> numbers, Set<String> names) {
+        boolean matches(JsonNode port) {
+            return port.isTextual() ? names.contains(port.asText()) : numbers.contains(port.asInt());
+        }
+    }
+
+    private Ports targetPorts(Manifest target, int servicePort) {
         Set<Integer> numbers = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (Manifest s : of("Service")) {
@@ -1012,6 +1030,65 @@ public final class PolicyRules {
                 }
             }
         }
+        return new Ports(numbers, names);
+    }
+
+    /** An http(s) URL with a host, or null. */
+    private static URI httpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) ? uri : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+    }
+
+    /** Whether the egress policies selecting these pods let them open the Service port's target on the target pods. */
+    private boolean egressAllows(Map<String, String> from, Manifest target, URI uri) {
+        return allows("Egress", from, target.podLabels(), targetPorts(target, port(uri)));
+    }
+
+    /** Whether the ingress policies selecting the target's pods admit these pods on the Service port's target. */
+    private boolean ingressAllows(Manifest target, Map<String, String> from, URI uri) {
+        return allows("Ingress", target.podLabels(), from, targetPorts(target, port(uri)));
+    }
+
+    /**
+     * Whether the policies of this type ("Egress", "Ingress") selecting these pods let them talk to (or be reached
+     * by) the peer pods of the same namespace on these ports; true where no such policy selects them.
+     */
+    private boolean allows(String type, Map<String, String> pods, Map<String, String> peers, Ports ports) {
+        String peerField = type.equals("Egress") ? "to" : "from";
+        boolean restricted = false;
+        for (Manifest np : of("NetworkPolicy")) {
+            if (!selects(np.spec().path("podSelector"), pods) || !texts(np.spec().path("policyTypes")).contains(type)) {
+                continue;
+            }
+            restricted = true;
+            for (JsonNode rule : np.spec().path(type.toLowerCase())) {
+                boolean peer = rule.path(peerField).isEmpty();
+                for (JsonNode p : rule.path(peerField)) {
+                    peer |= p.has("podSelector") && !p.has("namespaceSelector") && !p.has("ipBlock")
+                            && selects(p.path("podSelector"), peers);
+                }
+                boolean port = rule.path("ports").isEmpty();
+                for (JsonNode p : rule.path("ports")) {
+                    port |= ports.matches(p.path("port"));
+                }
+                if (peer && port) {
+                    return true;
+                }
+            }
+        }
+        return !restricted;
+    }
+
+    /** Whether the egress policies selecting these pods allow some destination on this port (a backend anywhere). */
+    private boolean egressAllowsPort(Map<String, String> from, int port) {
         boolean restricted = false;
         for (Manifest np : of("NetworkPolicy")) {
             if (!selects(np.spec().path("podSelector"), from) || !texts(np.spec().path("policyTypes")).contains("Egress")) {
@@ -1019,18 +1096,14 @@ public final class PolicyRules {
             }
             restricted = true;
             for (JsonNode rule : np.spec().path("egress")) {
-                boolean peer = rule.path("to").isEmpty();
-                for (JsonNode to : rule.path("to")) {
-                    peer |= to.has("podSelector") && !to.has("namespaceSelector") && !to.has("ipBlock")
-                            && selects(to.path("podSelector"), target.podLabels());
-                }
-                boolean port = rule.path("ports").isEmpty();
-                for (JsonNode p : rule.path("ports")) {
-                    port |= p.path("port").isTextual() ? names.contains(p.path("port").asText())
-                            : numbers.contains(p.path("port").asInt());
-                }
-                if (peer && port) {
+                if (rule.path("ports").isEmpty()) {
                     return true;
+                }
+                for (JsonNode p : rule.path("ports")) {
+                    if (p.path("port").isInt() && p.path("port").asInt() <= port
+                            && port <= p.path("endPort").asInt(p.path("port").asInt())) {
+                        return true;
+                    }
                 }
             }
         }
@@ -1060,6 +1133,158 @@ public final class PolicyRules {
 
     private static String app(Manifest d) {
         return d.podLabels().getOrDefault("app", d.name());
+    }
+
+    // ---------------------------------------------------------------- the OpenTelemetry Collector and the services' traces
+
+    private void tracing() {
+        List<Manifest> services = of("Deployment").stream()
+                .filter(d -> ServiceConfig.load(repoRoot, app(d)).isPresent()).toList();
+        List<Manifest> collectors = of("Deployment").stream().filter(d -> app(d).equals(OTEL_COLLECTOR.app())).toList();
+        if (collectors.isEmpty()) {
+            for (Manifest d : services) {
+                if (!tracingOff(environment(mainContainer(d)))) {
+                    add("tracing", d, "exports traces, but no OpenTelemetry Collector (a Deployment with app="
+                            + OTEL_COLLECTOR.app() + ") is in the manifests");
+                }
+            }
+            return;
+        }
+        Manifest collector = collectors.get(0);
+        JsonNode c = mainContainer(collector);
+        String image = ImageRef.parse(c.path("image").asText("")).name();
+        if (!image.equals(OTEL_COLLECTOR.image())) {
+            add("tracing", collector, "image " + c.path("image").asText() + " is not " + OTEL_COLLECTOR.image());
+        }
+        List<String> args = new ArrayList<>(texts(c.path("command")));
+        args.addAll(texts(c.path("args")));
+        CollectorConfig config = CollectorConfig.load(args, path -> mountedFile(collector, c, path), environment(c));
+        config.problems().forEach(p -> add("tracing", collector, p));
+
+        Map<String, Integer> declared = new HashMap<>();
+        c.path("ports").forEach(p -> declared.put(p.path("name").asText(), p.path("containerPort").asInt()));
+        for (int port : List.of(config.grpcPort(), config.httpPort())) {
+            if (port > 0 && !declared.containsValue(port)) {
+                add("tracing", collector, "the otlp receiver listens on " + port + ", which the container does not declare");
+            }
+        }
+        for (String probe : OTEL_COLLECTOR.probes().keySet()) {
+            JsonNode http = c.path(probe).path("httpGet");
+            JsonNode port = http.path("port");
+            int number = port.isTextual() ? declared.getOrDefault(port.asText(), -1) : port.asInt(-1);
+            if (http.isObject() && config.healthPort() > 0 && number != config.healthPort()) {
+                add("tracing", collector, probe + " asks port " + port.asText() + ", the health_check extension listens on "
+                        + config.healthPort());
+            }
+            if (http.isObject() && !http.path("path").asText("/").equals(config.healthPath())) {
+                add("tracing", collector, probe + " asks " + http.path("path").asText() + ", the health_check extension answers on "
+                        + config.healthPath());
+            }
+        }
+        for (String exporter : config.exporters("traces")) {
+            String type = exporter.split("/")[0];
+            String endpoint = config.endpoint(exporter);
+            if ((type.equals("otlp") || type.equals("otlphttp")) && endpoint != null) {
+                int port = endpoint.matches("https?://[^/:]+(/.*)?") ? (endpoint.startsWith("https") ? 443 : 80)
+                        : CollectorConfig.port(endpoint);
+                if (port < 0) {
+                    add("tracing", collector, "exporter " + exporter + " sends to '" + endpoint + "', which has no host:port");
+                } else if (!egressAllowsPort(collector.podLabels(), port)) {
+                    add("tracing", collector, "exporter " + exporter + " sends to " + endpoint
+                            + ", but its NetworkPolicies allow no egress on port " + port);
+                }
+            }
+        }
+
+        Manifest service = of("Service").stream().filter(s -> selects(s.spec().path("selector"), collector.podLabels(), true))
+                .findFirst().orElse(null);
+        if (service == null) {
+            return; // companions() reports a Deployment without a Service
+        }
+        int grpc = servicePort(service, collector, config.grpcPort());
+        int http = servicePort(service, collector, config.httpPort());
+        if (grpc < 0) {
+            add("tracing", service, "no port leads to the otlp receiver's gRPC port " + config.grpcPort());
+        }
+        for (Manifest d : services) {
+            Map<String, String> env = environment(mainContainer(d));
+            if (tracingOff(env)) {
+                continue;
+            }
+            String variable = env.containsKey("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+                    ? "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" : "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT";
+            boolean overHttp = env.getOrDefault("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "grpc").startsWith("http");
+            int wanted = overHttp ? http : grpc;
+            String expected = "http://" + service.name() + ":" + wanted;
+            String endpoint = env.get(variable);
+            if (endpoint == null) {
+                add("tracing", d, variable + " is not set: its traces go to " + OTLP_DEFAULT_ENDPOINT
+                        + ", where nothing listens (the collector is " + expected + ")");
+                continue;
+            }
+            URI uri = httpUrl(endpoint);
+            if (uri == null) {
+                add("tracing", d, variable + "=" + endpoint + " is not an http(s) URL (" + expected + ")");
+                continue;
+            }
+            if (!uri.getHost().split("\\.")[0].equals(service.name()) || port(uri) != wanted) {
+                add("tracing", d, variable + "=" + endpoint + " is not the collector's Service ("
+                        + expected + (overHttp ? ", OTLP/HTTP" : ", OTLP/gRPC") + ")");
+                continue;
+            }
+            if (!egressAllows(d.podLabels(), collector, uri)) {
+                add("tracing", d, "its NetworkPolicies do not let it reach the collector's pods (" + endpoint + ")");
+            }
+            if (!ingressAllows(collector, d.podLabels(), uri)) {
+                add("tracing", collector, "its NetworkPolicies do not admit the traces of " + d.name() + " (" + endpoint + ")");
+            }
+        }
+    }
+
+    private static boolean tracingOff(Map<String, String> env) {
+        return "true".equalsIgnoreCase(env.get("QUARKUS_OTEL_SDK_DISABLED"));
+    }
+
+    /** The Service's port leading to this container port of the target, or -1. */
+    private int servicePort(Manifest service, Manifest target, int containerPort) {
+        for (JsonNode p : service.spec().path("ports")) {
+            int port = p.path("port").asInt();
+            if (targetPorts(target, port).numbers().contains(containerPort)) {
+                return port;
+            }
+        }
+        return -1;
+    }
+
+    /** The text of a file a container sees at this path, when a ConfigMap volume puts it there; otherwise null. */
+    private String mountedFile(Manifest d, JsonNode c, String path) {
+        for (JsonNode m : c.path("volumeMounts")) {
+            String mount = m.path("mountPath").asText().replaceFirst("/$", "");
+            String key;
+            if (m.has("subPath") && path.equals(mount)) {
+                key = m.path("subPath").asText();
+            } else if (!m.has("subPath") && path.startsWith(mount + "/")) {
+                key = path.substring(mount.length() + 1);
+            } else {
+                continue;
+            }
+            for (JsonNode v : d.spec().path("template").path("spec").path("volumes")) {
+                if (!v.path("name").asText().equals(m.path("name").asText()) || !v.has("configMap")) {
+                    continue;
+                }
+                JsonNode items = v.path("configMap").path("items");
+                String dataKey = items.isEmpty() ? key : null;
+                for (JsonNode item : items) {
+                    if (item.path("path").asText().equals(key)) {
+                        dataKey = item.path("key").asText();
+                    }
+                }
+                String name = v.path("configMap").path("name").asText();
+                String k = dataKey;
+                return k == null ? null : named("ConfigMap", name).map(cm -> cm.tree().path("data").path(k).asText(null)).orElse(null);
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- helpers

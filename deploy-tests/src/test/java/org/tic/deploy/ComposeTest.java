@@ -110,4 +110,48 @@ class ComposeTest {
                 "TIC_SECURITY_OIDC_DISCOVERY_URL: http://keycloak:8080/realms/master");
         assertTrue(report.contains("membership-service: discovers realm 'master' but Keycloak imports realm 'tic'"), report);
     }
+
+    @Test
+    void aServiceExportingNowhereFails() throws Exception {
+        String report = broken("  QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4317\n", "");
+        assertTrue(report.contains("kpi-service: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT is not set: its traces go to "
+                + "http://localhost:4317, its own container (the collector is http://otel-collector:4317)"), report);
+        report = broken("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4317",
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4318");
+        assertTrue(report.contains("project-service: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4318 is not the "
+                + "collector on the compose network (http://otel-collector:4317)"), report);
+    }
+
+    @Test
+    void servicesStartAfterTheCollectorWhichCannotBeWaitedOnForHealth() throws Exception {
+        String collectorDependency = """
+                  otel-collector:
+                    condition: service_started""".indent(2).stripTrailing();
+        String report = broken(collectorDependency, "");
+        assertTrue(report.contains("membership-service: does not depend on otel-collector"), report);
+        report = broken(collectorDependency, collectorDependency.replace("service_started", "service_healthy"));
+        assertTrue(report.contains("delivery-service: waits for otel-collector to be healthy, but it has no healthcheck"), report);
+    }
+
+    @Test
+    void theCollectorsConfigurationIsChecked() throws Exception {
+        String report = broken("collector.yaml:/etc/otelcol/collector.yaml:ro", "collector.yaml:/etc/otelcol/config.yaml:ro");
+        assertTrue(report.contains("otel-collector: --config=/etc/otelcol/collector.yaml is not a file"), report);
+        report = broken("      # - \"--config=yaml:service::pipelines::traces::exporters: [debug, otlp]\"",
+                "      - \"--config=yaml:service::pipelines::traces::exporters: [debug, otlp]\"");
+        assertTrue(report.contains("otel-collector: exporter otlp sends to jaeger:4317, but jaeger is not a compose service"), report);
+        report = broken("      TIC_OTLP_BACKEND_ENDPOINT: ${TIC_OTLP_BACKEND_ENDPOINT:-jaeger:4317}\n", "");
+        assertTrue(report.contains("otel-collector: exporters::otlp::endpoint is ${env:TIC_OTLP_BACKEND_ENDPOINT}"), report);
+    }
+
+    @Test
+    void theCommentedJaegerSetUpIsValid() throws Exception {
+        String yaml = Files.readString(root.resolve("docker-compose.yml"));
+        String enabled = yaml.replace("      # - \"--config=yaml:", "      - \"--config=yaml:")
+                .replaceAll("(?m)^  # (jaeger:|  [a-z- ].*)$", "  $1");
+        assertTrue(enabled.contains("\n  jaeger:\n    image: jaegertracing/jaeger:"), enabled);
+        assertTrue(enabled.contains("- \"--config=yaml:service::pipelines::traces::exporters: [debug, otlp]\""), enabled);
+        List<Violation> violations = validator.validate(enabled, root, "docker-compose.yml with Jaeger");
+        assertTrue(violations.isEmpty(), Repo.report(violations));
+    }
 }

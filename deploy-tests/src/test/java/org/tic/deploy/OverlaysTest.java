@@ -44,7 +44,9 @@ class OverlaysTest {
                 .map(Manifest::name).collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = new TreeSet<>(Repo.SERVICES);
         expected.add(PolicyRules.KEYCLOAK.app());
-        assertEquals(expected, deployments, "every service and Keycloak are deployed by " + overlay.getFileName());
+        expected.add(PolicyRules.OTEL_COLLECTOR.app());
+        assertEquals(expected, deployments, "every service, Keycloak and the OpenTelemetry Collector are deployed by "
+                + overlay.getFileName());
     }
 
     @Test
