@@ -126,6 +126,7 @@ final class BenchPlatform implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
             env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
             env.put("TIC_JSON_LOGS", "false");
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "true"); // no collector here: traces off, as in the other harnesses
             env.putAll(jwtEnv);
         }
         env.putAll(extraEnv);

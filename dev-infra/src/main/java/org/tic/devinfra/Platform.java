@@ -94,6 +94,8 @@ public final class Platform implements AutoCloseable {
         // The harnesses (e2e, reliability, benchmarks, local demo loading) drive load from one token and one address:
         // per-client rate limits would answer them 429. A caller turns them on with TIC_RATE_LIMIT_ENABLED=true.
         env.put("TIC_RATE_LIMIT_ENABLED", "false");
+        // No OpenTelemetry Collector here: traces off unless a caller points the exporter somewhere (e2e TraceStoryTest).
+        env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
         if (o.identityProviderPort() > 0) {
             env.putAll(KeycloakServer.serviceEnvironment(o.identityProviderPort(), "membership".equals(database)));
         }

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 public final class PlatformExtension implements BeforeAllCallback {
 
     private static Platform platform;
+    private static OtlpReceiver traces;
     private static Supplier<String> secretariat;
 
     @Override
@@ -33,15 +34,35 @@ public final class PlatformExtension implements BeforeAllCallback {
             try {
                 Path root = Path.of(System.getProperty("tic.repository.root", "..")).toAbsolutePath().normalize();
                 Path work = Files.createTempDirectory("tic-e2e-");
+                traces = new OtlpReceiver();
                 // Keycloak as the identity provider: every e2e token is a real Keycloak token
                 platform = Platform.start(new Platform.Options(root, work, Ports.free(), Ports.free(), Ports.free(),
-                        Ports.free(), Ports.free(), Ports.free(), Ports.free(), false, !Boolean.getBoolean("tic.e2e.keep"), Map.of(), Ports.free()));
+                        Ports.free(), Ports.free(), Ports.free(), Ports.free(), false, !Boolean.getBoolean("tic.e2e.keep"),
+                        tracing(traces), Ports.free()));
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return platform;
+    }
+
+    /**
+     * Traces on, exported over OTLP/HTTP to the in-memory receiver (TraceStoryTest reads them), and JSON logs, whose
+     * lines carry the trace and span ids.
+     */
+    private static Map<String, String> tracing(OtlpReceiver receiver) {
+        return Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms",
+                "TIC_JSON_LOGS", "true");
+    }
+
+    /** The spans the services exported. */
+    public static OtlpReceiver traces() {
+        platform();
+        return traces;
     }
 
     public static ApiClient client(String service, String token) {

@@ -149,6 +149,7 @@ public final class ReliabilityPlatform implements BeforeAllCallback {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", p.infrastructure().kafka().bootstrapServers());
         env.put("TIC_JSON_LOGS", "false");
+        env.put("QUARKUS_OTEL_SDK_DISABLED", "true"); // no collector here: traces off, as in the other harnesses
         env.putAll(securityEnv);
         env.putAll(extraEnv);
         int n = extraReplicas.size() + 2;

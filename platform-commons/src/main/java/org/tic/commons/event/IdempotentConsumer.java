@@ -6,6 +6,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -46,11 +49,13 @@ public class IdempotentConsumer {
     private final MeterRegistry registry;
     private final int maxAttempts;
     private final long backoffMs;
+    private final EventTracing tracing;
 
-    public IdempotentConsumer(EntityManager em, ObjectMapper mapper, MeterRegistry registry,
+    public IdempotentConsumer(EntityManager em, ObjectMapper mapper, MeterRegistry registry, EventTracing tracing,
                               @ConfigProperty(name = "tic.consumer.max-attempts", defaultValue = "3") int maxAttempts,
                               @ConfigProperty(name = "tic.consumer.retry-backoff-ms", defaultValue = "200") long backoffMs) {
         this.em = em;
+        this.tracing = tracing;
         this.decoder = new CloudEventDecoder(mapper);
         this.registry = registry;
         this.maxAttempts = Math.max(1, maxAttempts);
@@ -61,7 +66,7 @@ public class IdempotentConsumer {
      * @param consumer a stable name for this consumer (one per read model), e.g. {@code project-clusters}
      */
     public Outcome process(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
-        return processDecoded(consumer, decode(consumer, record), handler);
+        return processDecoded(consumer, decode(consumer, record), record.headers(), handler);
     }
 
     /**
@@ -107,10 +112,12 @@ public class IdempotentConsumer {
     public List<Rejected> processBatch(String consumer, List<ConsumerRecord<String, String>> records, EventHandler handler) {
         List<Rejected> rejected = new ArrayList<>();
         List<IncomingEvent> events = new ArrayList<>(records.size());
+        List<Headers> headers = new ArrayList<>(records.size());
         List<ConsumerRecord<String, String>> decoded = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             try {
                 events.add(decode(consumer, record));
+                headers.add(record.headers());
                 decoded.add(record);
             } catch (PoisonEventException e) {
                 rejected.add(new Rejected(record, e));
@@ -121,12 +128,23 @@ public class IdempotentConsumer {
         }
         long unavailableWaitMs = backoffMs;
         while (true) {
+            // One CONSUMER span per event of the batch, ended when the batch's transaction has committed or failed.
+            List<Span> spans = new ArrayList<>(events.size());
+            String[] outcomes = new String[events.size()];
+            for (int i = 0; i < events.size(); i++) {
+                spans.add(tracing.process(consumer, events.get(i), headers.get(i), 1));
+                outcomes[i] = "duplicate";
+            }
             try {
-                int applied = QuarkusTransaction.requiringNew().call(() -> applyAll(consumer, events, handler));
+                int applied = QuarkusTransaction.requiringNew().call(() -> applyAll(consumer, events, spans, outcomes, handler));
                 count(consumer, "applied", applied);
                 count(consumer, "duplicate", events.size() - applied);
+                for (int i = 0; i < spans.size(); i++) {
+                    EventTracing.end(spans.get(i), outcomes[i], null);
+                }
                 return rejected;
             } catch (RuntimeException e) {
+                spans.forEach(span -> EventTracing.end(span, "retried", e)); // again below, alone or after the wait
                 if (isUnavailable(e) && !Thread.currentThread().isInterrupted()) {
                     LOG.debugf("Database unavailable while applying a batch of %d; waiting %d ms", events.size(),
                             unavailableWaitMs);
@@ -141,7 +159,7 @@ public class IdempotentConsumer {
         }
         for (int i = 0; i < events.size(); i++) {
             try {
-                processDecoded(consumer, events.get(i), handler);
+                processDecoded(consumer, events.get(i), headers.get(i), handler);
             } catch (PoisonEventException | EventProcessingException e) {
                 rejected.add(new Rejected(decoded.get(i), e));
             }
@@ -154,49 +172,61 @@ public class IdempotentConsumer {
             return decoder.decode(record);
         } catch (PoisonEventException e) {
             count(consumer, "poison");
+            tracing.poison(consumer, record.topic(), record.headers(), e);
             LOG.warnf("Poison record %s-%d@%d for %s: %s", record.topic(), record.partition(), record.offset(),
                     consumer, e.getMessage());
             throw e;
         }
     }
 
-    private Outcome processDecoded(String consumer, IncomingEvent event, EventHandler handler) {
-        RuntimeException last = null;
+    /** One event, each attempt in its own transaction and its own CONSUMER span (current while the effect runs). */
+    private Outcome processDecoded(String consumer, IncomingEvent event, Headers headers, EventHandler handler) {
         long unavailableWaitMs = backoffMs;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            try {
-                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> apply(consumer, event, handler));
-                count(consumer, outcome == Outcome.APPLIED ? "applied" : "duplicate");
-                return outcome;
-            } catch (PoisonEventException e) {
-                count(consumer, "poison");
-                throw e;
-            } catch (RuntimeException e) {
-                last = e;
-                if (isUnavailable(e) && !Thread.currentThread().isInterrupted()) {
-                    // The database is down, not the event broken: this partition waits (the attempt does not count)
-                    // until the database is back, instead of dead-lettering a good event.
-                    LOG.debugf("Database unavailable while applying %s; waiting %d ms", event.id(), unavailableWaitMs);
-                    pause(unavailableWaitMs);
-                    unavailableWaitMs = Math.min(unavailableWaitMs * 2, 5_000);
-                    attempt--;
-                    continue;
-                }
-                LOG.debugf(e, "Attempt %d/%d of event %s (%s) failed", attempt, maxAttempts, event.id(), event.type());
-                if (attempt < maxAttempts) {
-                    pause(backoffMs * attempt);
+        int tries = 0;
+        for (int attempt = 1; ; attempt++) {
+            tries++;
+            Span span = tracing.process(consumer, event, headers, tries);
+            try (Scope ignored = span.makeCurrent()) {
+                try {
+                    Outcome outcome = QuarkusTransaction.requiringNew().call(() -> apply(consumer, event, handler));
+                    count(consumer, outcome == Outcome.APPLIED ? "applied" : "duplicate");
+                    EventTracing.end(span, outcome == Outcome.APPLIED ? "applied" : "duplicate", null);
+                    return outcome;
+                } catch (PoisonEventException e) {
+                    count(consumer, "poison");
+                    EventTracing.end(span, "dead-lettered", e);
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (isUnavailable(e) && !Thread.currentThread().isInterrupted()) {
+                        // The database is down, not the event broken: this partition waits (the attempt does not
+                        // count) until the database is back, instead of dead-lettering a good event.
+                        LOG.debugf("Database unavailable while applying %s; waiting %d ms", event.id(), unavailableWaitMs);
+                        EventTracing.end(span, "retried", e);
+                        pause(unavailableWaitMs);
+                        unavailableWaitMs = Math.min(unavailableWaitMs * 2, 5_000);
+                        attempt--;
+                        continue;
+                    }
+                    LOG.debugf(e, "Attempt %d/%d of event %s (%s) failed", attempt, maxAttempts, event.id(), event.type());
+                    if (attempt < maxAttempts) {
+                        EventTracing.end(span, "retried", e);
+                        pause(backoffMs * attempt);
+                        continue;
+                    }
+                    count(consumer, "failed");
+                    LOG.warnf("Event %s (%s) failed %d times in %s, sending it to the dead-letter topic: %s",
+                            event.id(), event.type(), maxAttempts, consumer, e.getMessage());
+                    EventTracing.end(span, "dead-lettered", e);
+                    throw new EventProcessingException("Event " + event.id() + " (" + event.type() + ") failed after "
+                            + maxAttempts + " attempts: " + e.getMessage(), e);
                 }
             }
         }
-        count(consumer, "failed");
-        LOG.warnf("Event %s (%s) failed %d times in %s, sending it to the dead-letter topic: %s",
-                event.id(), event.type(), maxAttempts, consumer, last.getMessage());
-        throw new EventProcessingException("Event " + event.id() + " (" + event.type() + ") failed after "
-                + maxAttempts + " attempts: " + last.getMessage(), last);
     }
 
     /** The inbox rows of a whole batch in one statement; then the effects of the events seen for the first time. */
-    private int applyAll(String consumer, List<IncomingEvent> events, EventHandler handler) throws Exception {
+    private int applyAll(String consumer, List<IncomingEvent> events, List<Span> spans, String[] outcomes,
+                         EventHandler handler) throws Exception {
         Set<UUID> fresh = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into processed_event (consumer, event_id, event_type, topic)
@@ -217,9 +247,13 @@ public class IdempotentConsumer {
             }
         });
         int applied = 0;
-        for (IncomingEvent event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent event = events.get(i);
             if (fresh.remove(event.id())) { // remove: an id twice in one batch applies once
-                handler.handle(event);
+                try (Scope ignored = spans.get(i).makeCurrent()) {
+                    handler.handle(event);
+                }
+                outcomes[i] = "applied";
                 applied++;
             }
         }

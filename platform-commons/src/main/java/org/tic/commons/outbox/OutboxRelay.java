@@ -24,6 +24,8 @@ import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 import org.tic.commons.event.CloudEventHeaders;
+import org.tic.commons.event.EventTracing;
+import io.opentelemetry.api.trace.Span;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -64,6 +66,7 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final MeterRegistry registry;
     private final Map<String, Object> kafkaDefaults;
+    private final EventTracing tracing;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
@@ -77,8 +80,10 @@ public class OutboxRelay {
     public OutboxRelay(EntityManager em, OutboxConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        MeterRegistry registry,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults,
+                       EventTracing tracing) {
         this.kafkaDefaults = kafkaDefaults;
+        this.tracing = tracing;
         this.em = em;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -198,10 +203,16 @@ public class OutboxRelay {
                         return new RoundResult(0, 0, null);
                     }
                     List<Future<RecordMetadata>> futures = new ArrayList<>(batch.size());
+                    List<Span> spans = new ArrayList<>(batch.size());
                     Exception error = null;
                     for (OutboxEvent e : batch) {
+                        RecordHeaders headers = headers(e);
+                        Span span = tracing.publish(e.topic, e.eventId.toString(), e.eventType, e.aggregateType,
+                                e.aggregateId, new EventTracing.TraceContext(e.traceParent, e.traceState), headers);
                         try {
-                            Future<RecordMetadata> future = producer.send(toRecord(e));
+                            Future<RecordMetadata> future = producer.send(new ProducerRecord<>(e.topic, null,
+                                    e.occurredAt.toEpochMilli(), e.aggregateId, e.payload.getBytes(StandardCharsets.UTF_8),
+                                    headers));
                             // The client reports some failures (e.g. no metadata while the broker is down) as an
                             // already failed future. Sending on would put later events of the same aggregate on
                             // the broker before this one, so the round stops here.
@@ -209,7 +220,9 @@ public class OutboxRelay {
                                 future.get();
                             }
                             futures.add(future);
+                            spans.add(span);
                         } catch (Exception sendFailure) {
+                            EventTracing.end(span, "not-sent", sendFailure);
                             error = sendFailure;
                             break;
                         }
@@ -225,9 +238,11 @@ public class OutboxRelay {
                             if (!blockedAggregates.contains(e.aggregateId)) {
                                 acknowledged.add(e.id);
                             }
+                            EventTracing.end(spans.get(i), "acknowledged", null);
                         } catch (ExecutionException | TimeoutException failure) {
                             blockedAggregates.add(e.aggregateId);
                             error = failure;
+                            EventTracing.end(spans.get(i), "not-acknowledged", failure);
                         }
                     }
                     if (!acknowledged.isEmpty()) {
@@ -258,7 +273,7 @@ public class OutboxRelay {
         });
     }
 
-    private ProducerRecord<String, byte[]> toRecord(OutboxEvent e) {
+    private RecordHeaders headers(OutboxEvent e) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(headers, CloudEventHeaders.ID, e.eventId.toString());
@@ -271,8 +286,7 @@ public class OutboxRelay {
         if (e.actor != null) {
             header(headers, CloudEventHeaders.ACTOR, e.actor);
         }
-        return new ProducerRecord<>(e.topic, null, e.occurredAt.toEpochMilli(), e.aggregateId,
-                e.payload.getBytes(StandardCharsets.UTF_8), headers);
+        return headers; // the trace headers are added with the publish span
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.tic.commons.event.EventTracing;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -28,12 +29,15 @@ public class OutboxWriter {
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final Event<OutboxWritten> written;
+    private final EventTracing tracing;
 
-    public OutboxWriter(EntityManager em, ObjectMapper mapper, OutboxConfig config, Event<OutboxWritten> written) {
+    public OutboxWriter(EntityManager em, ObjectMapper mapper, OutboxConfig config, Event<OutboxWritten> written,
+                        EventTracing tracing) {
         this.em = em;
         this.mapper = mapper;
         this.config = config;
         this.written = written;
+        this.tracing = tracing;
     }
 
     /**
@@ -54,6 +58,9 @@ public class OutboxWriter {
         event.eventType = eventType;
         event.actor = actor;
         event.occurredAt = Instant.now();
+        EventTracing.TraceContext trace = tracing.current();
+        event.traceParent = trace.traceparent();
+        event.traceState = trace.tracestate();
         try {
             event.payload = mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {
@@ -93,14 +100,16 @@ public class OutboxWriter {
                 throw new IllegalArgumentException("Event data of " + eventType + " is not serialisable", e);
             }
         }
+        EventTracing.TraceContext trace = tracing.current();
         em.flush(); // entity writes of the transaction first, so event order follows the changes
         em.unwrap(Session.class).doWork(connection -> {
             Array idArray = connection.createArrayOf("uuid", ids);
             Array keyArray = connection.createArrayOf("text", aggregateIds);
             Array payloadArray = connection.createArrayOf("text", payloads);
             try (PreparedStatement ps = connection.prepareStatement("""
-                    insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, payload, actor, occurred_at)
-                    select e.event_id, ?, ?, e.aggregate_id, ?, e.payload, ?, ?
+                    insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, payload, actor,
+                                              occurred_at, trace_parent, trace_state)
+                    select e.event_id, ?, ?, e.aggregate_id, ?, e.payload, ?, ?, ?, ?
                     from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as e(event_id, aggregate_id, payload, n)
                     order by e.n""")) {
                 ps.setString(1, config.topic());
@@ -108,9 +117,11 @@ public class OutboxWriter {
                 ps.setString(3, eventType);
                 ps.setString(4, actor);
                 ps.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
-                ps.setArray(6, idArray);
-                ps.setArray(7, keyArray);
-                ps.setArray(8, payloadArray);
+                ps.setString(6, trace.traceparent());
+                ps.setString(7, trace.tracestate());
+                ps.setArray(8, idArray);
+                ps.setArray(9, keyArray);
+                ps.setArray(10, payloadArray);
                 ps.executeUpdate();
             }
         });
