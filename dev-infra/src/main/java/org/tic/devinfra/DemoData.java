@@ -1,6 +1,9 @@
 package org.tic.devinfra;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,67 +30,88 @@ import org.tic.client.membership.model.OrganizationRequest;
 import org.tic.client.membership.model.PartyRequest;
 import org.tic.client.membership.model.PartyRole;
 import org.tic.client.membership.model.WorldRegion;
+import org.tic.client.project.api.ClustersReadModelApi;
+import org.tic.client.project.api.ProjectsApi;
+import org.tic.client.project.api.StagesApi;
+import org.tic.client.project.model.ProjectRequest;
+import org.tic.client.project.model.StageTransitionRequest;
 
 /**
  * Loads the demo data (real member clusters from public sources, see demo-data/README.md) through the services'
- * APIs, so every record also produces its events. Runs only on an empty platform.
+ * APIs, so every record also produces its events — every call through the clients generated from their contracts
+ * (api-client). Runs only on an empty platform.
  */
 public final class DemoData {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     private final Path root;
-    private final ApiClient membership;
+    private final org.tic.client.membership.ApiClient membership;
 
+    /** @param membership where membership-service runs and the tokens to call it with (a secretariat's) */
     public DemoData(Path repositoryRoot, ApiClient membership) {
         this.root = repositoryRoot;
-        this.membership = membership;
+        this.membership = GeneratedClients.membership(membership.baseUrl(), membership.tokens());
     }
 
     /**
      * Loads the demo projects (project-service/src/main/resources/demo/projects.json, each with its sources) once
      * project-service's read model knows their clusters (it learns them from membership events).
      *
+     * @param projects where project-service runs and the tokens to call it with
      * @return number of projects loaded
      */
     public int loadProjects(ApiClient projects) {
-        List<Map<String, Object>> entries;
+        var client = GeneratedClients.project(projects.baseUrl(), projects.tokens());
+        // Strict: a field of projects.json that the contract does not know fails the load instead of being dropped.
+        ObjectMapper json = client.getObjectMapper().copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        var projectsApi = new ProjectsApi(client);
+        var stages = new StagesApi(client);
+        var readModel = new ClustersReadModelApi(client);
+        int loaded = 0;
         try {
-            entries = JSON.readValue(root.resolve("project-service/src/main/resources/demo/projects.json").toFile(),
-                    new com.fasterxml.jackson.core.type.TypeReference<>() {
-                    });
+            JsonNode entries = json.readTree(root.resolve("project-service/src/main/resources/demo/projects.json").toFile());
+            for (JsonNode entry : entries) {
+                ObjectNode body = entry.deepCopy();
+                body.remove(List.of("leadClusterSlug", "participatingClusterSlugs", "stageHistory"));
+                UUID lead = clusterKnownTo(readModel, entry.path("leadClusterSlug").asText());
+                List<UUID> participating = new ArrayList<>();
+                for (JsonNode slug : entry.path("participatingClusterSlugs")) {
+                    participating.add(clusterKnownTo(readModel, slug.asText()));
+                }
+                ProjectRequest request = json.treeToValue(body, ProjectRequest.class).leadClusterId(lead)
+                        .participatingClusterIds(participating);
+                UUID id = projectsApi.createProject(request).getId();
+                for (JsonNode move : entry.path("stageHistory")) {
+                    stages.createStageTransition(id, json.treeToValue(move, StageTransitionRequest.class), null);
+                }
+                loaded++;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        int loaded = 0;
-        for (Map<String, Object> entry : entries) {
-            Map<String, Object> body = new LinkedHashMap<>(entry);
-            body.remove("leadClusterSlug");
-            body.remove("participatingClusterSlugs");
-            body.remove("stageHistory");
-            body.put("leadClusterId", clusterKnownTo(projects, (String) entry.get("leadClusterSlug")));
-            List<String> participating = new ArrayList<>();
-            for (Object slug : (List<?>) entry.getOrDefault("participatingClusterSlugs", List.of())) {
-                participating.add(clusterKnownTo(projects, (String) slug));
-            }
-            body.put("participatingClusterIds", participating);
-            String id = projects.post("/api/v1/projects", body).ok().path("id").asText();
-            for (Object move : (List<?>) entry.getOrDefault("stageHistory", List.of())) {
-                projects.post("/api/v1/projects/" + id + "/stage-transitions", move).ok();
-            }
-            loaded++;
+        } catch (org.tic.client.project.ApiException e) {
+            throw new IllegalStateException("Loading the demo projects: HTTP " + e.getCode() + " " + e.getResponseBody(), e);
+        } catch (ApiException e) {
+            throw new IllegalStateException("Resolving the demo projects' clusters: HTTP " + e.getCode() + " "
+                    + e.getResponseBody(), e);
         }
         return loaded;
     }
 
     /** The cluster's id, once project-service has it as a signatory in its read model (bounded wait). */
-    private String clusterKnownTo(ApiClient projects, String slug) {
-        String id = membership.get("/api/v1/clusters/" + slug).ok().path("id").asText();
+    private UUID clusterKnownTo(ClustersReadModelApi readModel, String slug)
+            throws ApiException, org.tic.client.project.ApiException {
+        UUID id = new ClustersApi(membership).getCluster(slug).getId();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            ApiClient.Reply r = projects.get("/api/v1/clusters/" + id);
-            if (r.status() == 200 && "SIGNATORY".equals(r.body().path("status").asText())) {
-                return id;
+            try {
+                if ("SIGNATORY".equals(readModel.getCluster(id).getStatus())) {
+                    return id;
+                }
+            } catch (org.tic.client.project.ApiException e) {
+                if (e.getCode() != 404) { // 404: not seen on membership.events yet
+                    throw e;
+                }
             }
             try {
                 Thread.sleep(200);
@@ -100,20 +124,24 @@ public final class DemoData {
     }
 
     public boolean isEmpty() {
-        return membership.get("/api/v1/clusters?size=1").ok().path("totalItems").asLong() == 0;
+        try {
+            return new ClustersApi(membership).listClusters(null, null, null, null, null, null, null, null, 1, null, null, null)
+                    .getTotalItems() == 0;
+        } catch (ApiException e) {
+            throw new IllegalStateException("Listing the clusters: HTTP " + e.getCode() + " " + e.getResponseBody(), e);
+        }
     }
 
-    /** @return number of clusters loaded (through the client generated from membership-service's contract) */
+    /** @return number of clusters loaded */
     public int loadClusters() {
         List<Map<String, String>> rows = readCsv(root.resolve("demo-data/tic-clusters.csv"));
         Map<String, Map<String, String>> locations = new LinkedHashMap<>();
         for (Map<String, String> l : readCsv(root.resolve("demo-data/cluster-locations.csv"))) {
             locations.put(l.get("name"), l);
         }
-        var client = GeneratedClients.membership(membership.baseUrl(), membership.tokens());
-        var organizations = new OrganizationsApi(client);
-        var clusters = new ClustersApi(client);
-        var parties = new PartiesApi(client);
+        var organizations = new OrganizationsApi(membership);
+        var clusters = new ClustersApi(membership);
+        var parties = new PartiesApi(membership);
         int loaded = 0;
         try {
             for (Map<String, String> row : rows) {

@@ -4,12 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tic.devinfra.ApiClient;
+import org.tic.client.delivery.api.ChangeFeedApi;
+import org.tic.client.delivery.model.Change;
+import org.tic.client.delivery.model.ChangePage;
+import org.tic.client.membership.api.ClustersApi;
+import org.tic.client.membership.model.ClusterRequest;
+import org.tic.client.membership.model.ClusterType;
+import org.tic.client.membership.model.ExistingMembershipRequest;
+import org.tic.client.membership.model.WorldRegion;
+import org.tic.client.project.api.ProjectsApi;
+import org.tic.client.project.model.ProjectCategory;
+import org.tic.client.project.model.ProjectRequest;
+import org.tic.devinfra.GeneratedClients;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
@@ -18,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A partner without Kafka follows a cluster through delivery-service's change feed: writes made on membership- and
  * project-service come out in order, filtered to the cluster, once. (Who may read which change is covered in
- * delivery-service's own tests.)
+ * delivery-service's own tests.) Every call goes through the clients generated from the services' contracts.
  */
 @ExtendWith(PlatformExtension.class)
 @Order(2) // after the story, whose totals count every signatory on the shared platform
@@ -26,40 +36,47 @@ class ChangeFeedStoryTest {
 
     private static final Supplier<String> SECRETARIAT = PlatformExtension.secretariat();
 
-    private static List<String> types(JsonNode page) {
-        List<String> out = new ArrayList<>();
-        page.path("items").forEach(i -> out.add(i.path("type").asText()));
-        return out;
+    private static String url(String service) {
+        return PlatformExtension.platform().service(service).baseUrl();
+    }
+
+    private static List<String> types(ChangePage page) {
+        return page.getItems().stream().map(Change::getType).toList();
     }
 
     @Test
-    void aPartnerFollowsAClusterFromRegistrationToItsFirstProject() {
-        ApiClient membership = PlatformExtension.client("membership-service", SECRETARIAT);
-        ApiClient projects = PlatformExtension.client("project-service", SECRETARIAT);
-        ApiClient partnerFeed = PlatformExtension.client("delivery-service", (String) null);
-        String start = partnerFeed.get("/api/v1/changes/latest").ok().path("cursor").asText();
+    void aPartnerFollowsAClusterFromRegistrationToItsFirstProject() throws Exception {
+        ClustersApi clusters = new ClustersApi(GeneratedClients.membership(url("membership-service"), SECRETARIAT));
+        ProjectsApi projects = new ProjectsApi(GeneratedClients.project(url("project-service"), SECRETARIAT));
+        var feedClient = GeneratedClients.delivery(url("delivery-service"), () -> null); // a partner without a token
+        ChangeFeedApi partnerFeed = new ChangeFeedApi(feedClient);
+        String start = partnerFeed.latestChangeCursor().getCursor();
 
-        String cluster = membership.post("/api/v1/clusters", Map.of("name", "Feed Story Port", "country", "DK",
-                "worldRegion", "EUROPE", "type", "PORT", "sectors", List.of("hydrogen"))).ok().path("id").asText();
-        membership.post("/api/v1/clusters/" + cluster + "/existing-membership", Map.of("joinedYear", 2022,
-                "reason", "Member named in public sources")).ok();
-        Map<String, Object> project = Map.of("name", "Feed Story Hydrogen Hub", "category", "HYDROGEN_AND_DERIVATIVES",
-                "leadClusterId", cluster);
-        // project-service accepts the lead once membership.events told it the cluster is a signatory
+        UUID cluster = clusters.registerCluster(new ClusterRequest().name("Feed Story Port").country("DK")
+                .worldRegion(WorldRegion.EUROPE).type(ClusterType.PORT).sectors(List.of("hydrogen"))).getId();
+        clusters.recordExistingMembership(cluster, new ExistingMembershipRequest().joinedYear(2022)
+                .reason("Member named in public sources"), null);
+        ProjectRequest project = new ProjectRequest().name("Feed Story Hydrogen Hub")
+                .category(ProjectCategory.HYDROGEN_AND_DERIVATIVES).leadClusterId(cluster);
+        // project-service accepts the lead once membership.events told it the cluster is a signatory (422 until then)
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> projects.post("/api/v1/projects", project).status() == 201);
+                .ignoreExceptionsMatching(e -> e instanceof org.tic.client.project.ApiException a && a.getCode() == 422)
+                .until(() -> projects.createProjectWithHttpInfo(project).getStatusCode() == 201);
 
-        String query = "/api/v1/changes?after=" + start + "&clusters=" + cluster;
-        JsonNode seen = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> partnerFeed.get(query).ok(), p -> types(p).contains("tic.project.project.created.v1"));
+        List<String> ofCluster = List.of(cluster.toString());
+        ChangePage seen = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> partnerFeed.listChanges(start, ofCluster, null, null, null, null),
+                        p -> types(p).contains("tic.project.project.created.v1"));
         assertEquals(List.of("tic.membership.cluster.registered.v1", "tic.membership.cluster.joined.v1",
                 "tic.project.project.created.v1"), types(seen), "the cluster's changes, in order, each once");
         assertEquals(List.of("tic.project.project.created.v1"),
-                types(partnerFeed.get(query + "&types=tic.project.*").ok()));
-        assertEquals(cluster, seen.path("items").get(0).path("data").path("cluster").path("id").asText());
+                types(partnerFeed.listChanges(start, ofCluster, null, null, List.of("tic.project.*"), null)));
+        // an event's data is per event type (the AsyncAPI documents), free-form in the feed's OpenAPI contract
+        JsonNode data = feedClient.getObjectMapper().valueToTree(seen.getItems().get(0).getData());
+        assertEquals(cluster.toString(), data.path("cluster").path("id").asText());
 
         // resuming from the last cursor gives nothing new: each change is listed once
-        JsonNode after = partnerFeed.get("/api/v1/changes?after=" + seen.path("next").asText() + "&clusters=" + cluster).ok();
-        assertEquals(0, after.path("items").size());
+        ChangePage after = partnerFeed.listChanges(seen.getNext(), ofCluster, null, null, null, null);
+        assertEquals(0, after.getItems().size());
     }
 }

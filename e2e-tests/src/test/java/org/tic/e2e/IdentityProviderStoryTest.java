@@ -7,7 +7,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tic.client.membership.ApiException;
+import org.tic.client.delivery.api.WebhooksApi;
+import org.tic.client.kpi.api.InitiativeRollUpsApi;
+import org.tic.client.kpi.api.KpiReportsApi;
+import org.tic.client.kpi.model.Confidence;
+import org.tic.client.kpi.model.JobsEffect;
+import org.tic.client.kpi.model.JobsFields;
+import org.tic.client.kpi.model.JobsKind;
+import org.tic.client.kpi.model.JobsPhase;
+import org.tic.client.kpi.model.KpiReportRequest;
+import org.tic.client.kpi.model.KpiUnit;
+import org.tic.client.kpi.model.Metric;
 import org.tic.client.membership.api.ApiClientsApi;
 import org.tic.client.membership.api.ClustersApi;
 import org.tic.client.membership.api.OrganizationsApi;
@@ -16,27 +26,32 @@ import org.tic.client.membership.model.ApiClientRequest;
 import org.tic.client.membership.model.ApiClientStatus;
 import org.tic.client.membership.model.ClusterRequest;
 import org.tic.client.membership.model.ClusterType;
+import org.tic.client.membership.model.ExistingMembershipRequest;
 import org.tic.client.membership.model.ModelApiClient;
 import org.tic.client.membership.model.OrganizationKind;
 import org.tic.client.membership.model.OrganizationRequest;
 import org.tic.client.membership.model.PartyRequest;
 import org.tic.client.membership.model.PartyRole;
 import org.tic.client.membership.model.WorldRegion;
-import org.tic.devinfra.ApiClient;
+import org.tic.client.project.api.ClustersReadModelApi;
+import org.tic.client.project.api.ProjectsApi;
+import org.tic.client.project.model.ProjectCategory;
+import org.tic.client.project.model.ProjectRequest;
 import org.tic.devinfra.GeneratedClients;
 import org.tic.devinfra.JwtMinter;
 import org.tic.devinfra.KeycloakServer;
 import org.tic.devinfra.TestTokens;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
@@ -47,7 +62,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The platform with Keycloak as its identity provider: the authorization rules of the three services hold for tokens
  * Keycloak issued (users with the realm's roles and {@code clusters}/{@code org} attributes), the services follow a
- * signing-key rotation without a restart, and tokens Keycloak did not sign are refused.
+ * signing-key rotation without a restart, and tokens Keycloak did not sign are refused. Every call to the services goes
+ * through the clients generated from their contracts (api-client); the calls to Keycloak itself are plain HTTP.
  */
 @ExtendWith(PlatformExtension.class)
 @Order(3)
@@ -59,18 +75,35 @@ class IdentityProviderStoryTest {
 
     enum Who { ANONYMOUS, PARTNER, COORDINATOR_OF_THIS, COORDINATOR_OF_OTHER, SECRETARIAT }
 
-    record Fixture(String cluster, String otherCluster, String organization) {
+    record Fixture(UUID cluster, UUID otherCluster, UUID organization) {
     }
 
-    record Row(String name, String service, BiFunction<Fixture, ApiClient, ApiClient.Reply> call, int[] expected) {
+    /** One write of the matrix, made with the given caller's tokens; answers the HTTP status. */
+    interface Write {
+        int status(Fixture f, Supplier<String> tokens) throws Exception;
+    }
+
+    record Row(String name, Write call, int[] expected) {
     }
 
     private static int[] expect(int anonymous, int partner, int coordinatorOfThis, int coordinatorOfOther, int secretariat) {
         return new int[]{anonymous, partner, coordinatorOfThis, coordinatorOfOther, secretariat};
     }
 
-    private static ApiClient as(String service, Supplier<String> tokens) {
-        return PlatformExtension.client(service, tokens);
+    private static String url(String service) {
+        return PlatformExtension.platform().service(service).baseUrl();
+    }
+
+    private static org.tic.client.membership.ApiClient membership(Supplier<String> tokens) {
+        return GeneratedClients.membership(url("membership-service"), tokens);
+    }
+
+    private static org.tic.client.project.ApiClient project(Supplier<String> tokens) {
+        return GeneratedClients.project(url("project-service"), tokens);
+    }
+
+    private static org.tic.client.kpi.ApiClient kpi(Supplier<String> tokens) {
+        return GeneratedClients.kpi(url("kpi-service"), tokens);
     }
 
     private static Supplier<String> tokens(Who who, Fixture f) {
@@ -78,78 +111,83 @@ class IdentityProviderStoryTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         return switch (who) {
             case ANONYMOUS -> () -> null;
-            case PARTNER -> keycloak.tokens("e2e-partner-" + suffix, "partner", Map.of("org", List.of(f.organization())));
+            case PARTNER -> keycloak.tokens("e2e-partner-" + suffix, "partner", Map.of("org", List.of(f.organization().toString())));
             case COORDINATOR_OF_THIS -> keycloak.tokens("e2e-coordinator-" + suffix, "cluster-coordinator",
-                    Map.of("clusters", List.of(f.cluster())));
+                    Map.of("clusters", List.of(f.cluster().toString())));
             case COORDINATOR_OF_OTHER -> keycloak.tokens("e2e-other-coordinator-" + suffix, "cluster-coordinator",
-                    Map.of("clusters", List.of(f.otherCluster())));
+                    Map.of("clusters", List.of(f.otherCluster().toString())));
             case SECRETARIAT -> SECRETARIAT;
         };
     }
 
-    private static Map<String, Object> clusterBody(String name) {
-        return Map.of("name", name, "country", "NL", "worldRegion", "EUROPE", "type", "PORT", "sectors", List.of("hydrogen"));
+    private static ClusterRequest clusterBody(String name) {
+        return new ClusterRequest().name(name).country("NL").worldRegion(WorldRegion.EUROPE).type(ClusterType.PORT)
+                .sectors(List.of("hydrogen"));
     }
 
     /** Two clusters and an organization, created by the secretariat and known to project- and kpi-service. */
-    private static Fixture fixture() {
-        ApiClient membership = as("membership-service", SECRETARIAT);
+    private static Fixture fixture() throws Exception {
+        ClustersApi clusters = new ClustersApi(membership(SECRETARIAT));
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        String cluster = membership.post("/api/v1/clusters", clusterBody("IdP matrix " + tag)).ok().path("id").asText();
-        String other = membership.post("/api/v1/clusters", clusterBody("IdP matrix other " + tag)).ok().path("id").asText();
-        String org = membership.post("/api/v1/organizations", Map.of("name", "IdP matrix Co " + tag, "kind", "COMPANY"))
-                .ok().path("id").asText();
-        membership.post("/api/v1/clusters/" + cluster + "/existing-membership", Map.of("joinedYear", 2023)).ok(); // may lead projects
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                "SIGNATORY".equals(as("project-service", SECRETARIAT).get("/api/v1/clusters/" + cluster).body().path("status").asText())
-                        && as("kpi-service", SECRETARIAT).get("/api/v1/clusters/" + cluster + "/kpis").status() == 200);
+        UUID cluster = clusters.registerCluster(clusterBody("IdP matrix " + tag)).getId();
+        UUID other = clusters.registerCluster(clusterBody("IdP matrix other " + tag)).getId();
+        UUID org = new OrganizationsApi(membership(SECRETARIAT)).createOrganization(new OrganizationRequest()
+                .name("IdP matrix Co " + tag).kind(OrganizationKind.COMPANY)).getId();
+        clusters.recordExistingMembership(cluster, new ExistingMembershipRequest().joinedYear(2023), null); // may lead projects
+        ClustersReadModelApi projectClusters = new ClustersReadModelApi(project(SECRETARIAT));
+        var clusterKpis = new org.tic.client.kpi.api.ClusterKpisApi(kpi(SECRETARIAT));
+        // both learn the cluster from membership events: 404 until then
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptionsMatching(e -> e instanceof org.tic.client.project.ApiException a && a.getCode() == 404
+                        || e instanceof org.tic.client.kpi.ApiException k && k.getCode() == 404)
+                .until(() -> "SIGNATORY".equals(projectClusters.getCluster(cluster).getStatus())
+                        && clusterKpis.getClusterKpisWithHttpInfo(cluster, null, null).getStatusCode() == 200);
         return new Fixture(cluster, other, org);
     }
 
     private static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("membership POST /organizations", "membership-service",
-                (f, c) -> c.post("/api/v1/organizations", Map.of("name", "IdP new Co " + UUID.randomUUID(), "kind", "COMPANY")),
+        rows.add(new Row("membership POST /organizations",
+                (f, t) -> new OrganizationsApi(membership(t)).createOrganizationWithHttpInfo(new OrganizationRequest()
+                        .name("IdP new Co " + UUID.randomUUID()).kind(OrganizationKind.COMPANY)).getStatusCode(),
                 expect(401, 403, 201, 201, 201)));
-        rows.add(new Row("membership PUT /organizations/{id} (partner = that organization)", "membership-service",
-                (f, c) -> c.put("/api/v1/organizations/" + f.organization(), Map.of("name", "IdP renamed Co " + UUID.randomUUID(),
-                        "kind", "COMPANY"), null),
+        rows.add(new Row("membership PUT /organizations/{id} (partner = that organization)",
+                (f, t) -> new OrganizationsApi(membership(t)).updateOrganizationWithHttpInfo(f.organization(),
+                        new OrganizationRequest().name("IdP renamed Co " + UUID.randomUUID()).kind(OrganizationKind.COMPANY),
+                        null).getStatusCode(),
                 expect(401, 200, 403, 403, 200)));
-        rows.add(new Row("membership POST /clusters", "membership-service",
-                (f, c) -> c.post("/api/v1/clusters", clusterBody("IdP new " + UUID.randomUUID())),
+        rows.add(new Row("membership POST /clusters",
+                (f, t) -> new ClustersApi(membership(t)).registerClusterWithHttpInfo(clusterBody("IdP new " + UUID.randomUUID()))
+                        .getStatusCode(),
                 expect(401, 403, 403, 403, 201)));
-        rows.add(new Row("membership PUT /clusters/{id}", "membership-service",
-                (f, c) -> c.put("/api/v1/clusters/" + f.cluster(), clusterBody("IdP edited " + UUID.randomUUID()), null),
+        rows.add(new Row("membership PUT /clusters/{id}",
+                (f, t) -> new ClustersApi(membership(t)).updateClusterWithHttpInfo(f.cluster(),
+                        clusterBody("IdP edited " + UUID.randomUUID()), null).getStatusCode(),
                 expect(401, 403, 200, 403, 200)));
-        rows.add(new Row("project POST /projects (lead = this cluster)", "project-service",
-                (f, c) -> c.post("/api/v1/projects", Map.of("name", "IdP project " + UUID.randomUUID(), "category",
-                        "CO2_TRANSPORT_STORAGE", "leadClusterId", f.cluster(), "participatingClusterIds", List.of())),
+        rows.add(new Row("project POST /projects (lead = this cluster)",
+                (f, t) -> new ProjectsApi(project(t)).createProjectWithHttpInfo(new ProjectRequest()
+                        .name("IdP project " + UUID.randomUUID()).category(ProjectCategory.CO2_TRANSPORT_STORAGE)
+                        .leadClusterId(f.cluster()).participatingClusterIds(List.of())).getStatusCode(),
                 expect(401, 403, 201, 403, 201)));
-        rows.add(new Row("kpi POST /kpi-reports (this cluster)", "kpi-service",
-                (f, c) -> c.post("/api/v1/kpi-reports", jobs(f.cluster())),
+        rows.add(new Row("kpi POST /kpi-reports (this cluster)",
+                (f, t) -> new KpiReportsApi(kpi(t)).createKpiReportWithHttpInfo(jobs(f.cluster())).getStatusCode(),
                 expect(401, 403, 201, 403, 201)));
         return rows;
     }
 
-    private static Map<String, Object> jobs(String clusterId) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("clusterId", clusterId);
-        r.put("metric", "JOBS");
-        r.put("jobs", Map.of("kind", "CREATED", "effect", "DIRECT", "phase", "OPERATION"));
-        r.put("value", "12");
-        r.put("unit", "HEADCOUNT");
-        r.put("periodStart", "2024-01-01");
-        r.put("periodEnd", "2024-12-31");
-        r.put("reportedOn", "2025-01-22");
-        r.put("source", Map.of("document", "Annual report 2024"));
-        r.put("reportedBy", "Cluster coordinator");
-        r.put("confidence", "ESTIMATED");
-        return r;
+    private static KpiReportRequest jobs(UUID clusterId) {
+        return new KpiReportRequest().clusterId(clusterId).metric(Metric.JOBS)
+                .jobs(new JobsFields().kind(JobsKind.CREATED).effect(JobsEffect.DIRECT).phase(JobsPhase.OPERATION))
+                .value(new BigDecimal("12")).unit(KpiUnit.HEADCOUNT)
+                .periodStart(LocalDate.parse("2024-01-01")).periodEnd(LocalDate.parse("2024-12-31"))
+                .reportedOn(LocalDate.parse("2025-01-22"))
+                .source(new org.tic.client.kpi.model.Source().document("Annual report 2024"))
+                .reportedBy("Cluster coordinator").confidence(Confidence.ESTIMATED);
     }
 
     @Test
     @Order(2)
-    void theAuthorizationRulesHoldForKeycloakIssuedTokens() {
+    void theAuthorizationRulesHoldForKeycloakIssuedTokens() throws Exception {
         Fixture f = fixture();
         Map<Who, Supplier<String>> callers = new LinkedHashMap<>();
         for (Who who : Who.values()) {
@@ -158,7 +196,7 @@ class IdentityProviderStoryTest {
         List<String> failures = new ArrayList<>();
         for (Row row : rows()) {
             for (Who who : Who.values()) {
-                ApiClient.Reply reply = row.call().apply(f, as(row.service(), callers.get(who)));
+                Answer reply = answer(() -> row.call().status(f, callers.get(who)));
                 int expected = row.expected()[who.ordinal()];
                 if (reply.status() != expected) {
                     failures.add(row.name() + " as " + who + ": expected " + expected + ", got " + reply.status() + " " + reply.body());
@@ -174,16 +212,16 @@ class IdentityProviderStoryTest {
         KeycloakServer keycloak = PlatformExtension.keycloak();
         String before = keycloak.passwordToken("secretariat", "secretariat");
         for (String service : List.of("membership-service", "project-service", "kpi-service", "delivery-service")) {
-            assertEquals(200, PlatformExtension.client(service, before).get(probe(service)).status(), service);
+            assertEquals(200, probe(service, () -> before), service);
         }
         keycloak.rotateSigningKey();
         String after = keycloak.passwordToken("secretariat", "secretariat");
         assertNotEquals(kid(before), kid(after), "the new key signs");
         // kid-miss refreshes of the key set are at most once a minute per service; the first is immediate
         for (String service : List.of("membership-service", "project-service", "kpi-service", "delivery-service")) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> PlatformExtension.client(service, after).get(probe(service)).status() == 200);
+            await().atMost(Duration.ofSeconds(90)).until(() -> probe(service, () -> after) == 200);
             // a token of the previous key still verifies until it expires: the key stays published
-            assertEquals(200, PlatformExtension.client(service, before).get(probe(service)).status(), service);
+            assertEquals(200, probe(service, () -> before), service);
         }
     }
 
@@ -205,11 +243,12 @@ class IdentityProviderStoryTest {
         foreignAudience.put("aud", "account");
         String otherAudience = JwtMinter.sign(foreignAudience, TestTokens.keys().privateKey());
         for (String token : List.of(foreign, tampered, algNone, otherAudience)) {
-            ApiClient membership = PlatformExtension.client("membership-service", token);
-            assertEquals(401, membership.post("/api/v1/clusters", clusterBody("Refused " + UUID.randomUUID())).status());
-            assertEquals(401, membership.get("/api/v1/clusters").status(), "a broken token is never read as anonymous");
+            ClustersApi membership = new ClustersApi(membership(() -> token));
+            assertEquals(401, status(() -> membership.registerClusterWithHttpInfo(clusterBody("Refused " + UUID.randomUUID()))
+                    .getStatusCode()));
+            assertEquals(401, listClusters(() -> token, null), "a broken token is never read as anonymous");
         }
-        assertEquals(200, PlatformExtension.client("membership-service", real).get("/api/v1/clusters").status());
+        assertEquals(200, listClusters(() -> real, null));
     }
 
     @Test
@@ -256,7 +295,7 @@ class IdentityProviderStoryTest {
         JsonNode claims = claims(access);
         assertTrue(claims.path("groups").toString().contains("cluster-coordinator"), claims.toString());
         assertTrue(claims.path("aud").toString().contains("tic-platform"), claims.toString());
-        assertEquals(200, PlatformExtension.client("membership-service", access).get("/api/v1/clusters?size=1").status());
+        assertEquals(200, listClusters(() -> access, 1));
     }
 
     /** Through the client generated from membership-service's contract (api-client), as a partner's code would. */
@@ -265,21 +304,20 @@ class IdentityProviderStoryTest {
     void aPartnerGetsAMachineClientATokenAndCallsTheApi() throws Exception {
         KeycloakServer keycloak = PlatformExtension.keycloak();
         Fixture f = fixture();
-        String membershipUrl = PlatformExtension.platform().service("membership-service").baseUrl();
-        UUID org = UUID.fromString(f.organization());
-        new PartiesApi(GeneratedClients.membership(membershipUrl, SECRETARIAT))
-                .addClusterParty(UUID.fromString(f.cluster()), new PartyRequest().organizationId(org).role(PartyRole.MEMBER));
-        OrganizationsApi asSecretariat = new OrganizationsApi(GeneratedClients.membership(membershipUrl, SECRETARIAT));
+        UUID org = f.organization();
+        new PartiesApi(membership(SECRETARIAT))
+                .addClusterParty(f.cluster(), new PartyRequest().organizationId(org).role(PartyRole.MEMBER));
+        OrganizationsApi asSecretariat = new OrganizationsApi(membership(SECRETARIAT));
         UUID otherOrg = asSecretariat.createOrganization(new OrganizationRequest().name("IdP other Co " + UUID.randomUUID())
                 .kind(OrganizationKind.COMPANY)).getId();
 
         // who may register one
         ApiClientRequest request = new ApiClientRequest().name("ERP integration").description("Nightly KPI sync");
-        assertEquals(403, status(() -> clients(membershipUrl, tokens(Who.COORDINATOR_OF_OTHER, f)).registerApiClient(org, request)));
-        assertEquals(403, status(() -> clients(membershipUrl, tokens(Who.PARTNER, f)).registerApiClient(org, request)));
-        assertEquals(401, status(() -> clients(membershipUrl, () -> null).registerApiClient(org, request)));
-        assertEquals(201, status(() -> clients(membershipUrl, tokens(Who.COORDINATOR_OF_THIS, f)).registerApiClient(org, request)));
-        ApiClientsApi secretariat = clients(membershipUrl, SECRETARIAT);
+        assertEquals(403, status(() -> clients(tokens(Who.COORDINATOR_OF_OTHER, f)).registerApiClientWithHttpInfo(org, request).getStatusCode()));
+        assertEquals(403, status(() -> clients(tokens(Who.PARTNER, f)).registerApiClientWithHttpInfo(org, request).getStatusCode()));
+        assertEquals(401, status(() -> clients(() -> null).registerApiClientWithHttpInfo(org, request).getStatusCode()));
+        assertEquals(201, status(() -> clients(tokens(Who.COORDINATOR_OF_THIS, f)).registerApiClientWithHttpInfo(org, request).getStatusCode()));
+        ApiClientsApi secretariat = clients(SECRETARIAT);
         ModelApiClient created = secretariat.registerApiClient(org, request);
         String clientId = created.getClientId();
         String secret = created.getClientSecret();
@@ -291,20 +329,21 @@ class IdentityProviderStoryTest {
         // the client-credentials token carries the organization and its clusters
         String token = keycloak.clientToken(clientId, secret);
         JsonNode claims = claims(token);
-        assertEquals(f.organization(), claims.path("org").asText(), claims.toString());
-        assertTrue(claims.path("clusters").toString().contains(f.cluster()), claims.toString());
+        assertEquals(f.organization().toString(), claims.path("org").asText(), claims.toString());
+        assertTrue(claims.path("clusters").toString().contains(f.cluster().toString()), claims.toString());
         assertTrue(claims.path("groups").toString().contains("partner"), claims.toString());
         assertTrue(claims.path("aud").toString().contains("tic-platform"), claims.toString());
 
         // a write it is allowed (its own organization) and ones it is not
-        var partner = GeneratedClients.membership(membershipUrl, () -> token);
+        var partner = membership(() -> token);
         OrganizationsApi organizations = new OrganizationsApi(partner);
         assertEquals(org, organizations.updateOrganization(org, new OrganizationRequest().name("IdP partner renamed "
                 + UUID.randomUUID()).kind(OrganizationKind.COMPANY), null).getId());
-        assertEquals(403, status(() -> organizations.updateOrganization(otherOrg, new OrganizationRequest().name("Not mine")
-                .kind(OrganizationKind.COMPANY), null)));
-        assertEquals(403, status(() -> new ClustersApi(partner).registerCluster(new ClusterRequest()
-                .name("Not allowed " + UUID.randomUUID()).country("NL").worldRegion(WorldRegion.EUROPE).type(ClusterType.PORT))));
+        assertEquals(403, status(() -> organizations.updateOrganizationWithHttpInfo(otherOrg, new OrganizationRequest().name("Not mine")
+                .kind(OrganizationKind.COMPANY), null).getStatusCode()));
+        assertEquals(403, status(() -> new ClustersApi(partner).registerClusterWithHttpInfo(new ClusterRequest()
+                .name("Not allowed " + UUID.randomUUID()).country("NL").worldRegion(WorldRegion.EUROPE).type(ClusterType.PORT))
+                .getStatusCode()));
 
         // rotation: the old secret gets no new token, the new one does
         String newSecret = secretariat.rotateApiClientSecret(clientId, org).getClientSecret();
@@ -317,26 +356,46 @@ class IdentityProviderStoryTest {
         assertTrue(refused(keycloak, clientId, newSecret), "a revoked client gets no token");
         assertTrue(secretariat.listApiClients(org, null, null, null).getItems().stream()
                 .anyMatch(c -> clientId.equals(c.getClientId()) && c.getStatus() == ApiClientStatus.REVOKED));
-        assertEquals(200, PlatformExtension.client("membership-service", fresh).get("/api/v1/clusters?size=1").status(),
-                "an issued token stays valid until it expires");
+        assertEquals(200, listClusters(() -> fresh, 1), "an issued token stays valid until it expires");
     }
 
-    private static ApiClientsApi clients(String baseUrl, Supplier<String> tokens) {
-        return new ApiClientsApi(GeneratedClients.membership(baseUrl, tokens));
+    private static ApiClientsApi clients(Supplier<String> tokens) {
+        return new ApiClientsApi(membership(tokens));
     }
 
+    /** A generated-client call ({@code ...WithHttpInfo}) answering its HTTP status. */
     interface Call {
-        Object run() throws ApiException;
+        int run() throws Exception;
     }
 
-    /** The HTTP status a generated-client call ends with (201 for a created answer, the code of an ApiException). */
-    private static int status(Call call) {
+    record Answer(int status, String body) {
+    }
+
+    /** The status a generated-client call ends with: its answer's, or its ApiException's (with the problem body). */
+    private static Answer answer(Call call) {
         try {
-            call.run();
-            return 201;
-        } catch (ApiException e) {
-            return e.getCode();
+            return new Answer(call.run(), "");
+        } catch (org.tic.client.membership.ApiException e) {
+            return new Answer(e.getCode(), e.getResponseBody());
+        } catch (org.tic.client.project.ApiException e) {
+            return new Answer(e.getCode(), e.getResponseBody());
+        } catch (org.tic.client.kpi.ApiException e) {
+            return new Answer(e.getCode(), e.getResponseBody());
+        } catch (org.tic.client.delivery.ApiException e) {
+            return new Answer(e.getCode(), e.getResponseBody());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static int status(Call call) {
+        return answer(call).status();
+    }
+
+    /** GET /api/v1/clusters (of membership-service) with these tokens. */
+    private static int listClusters(Supplier<String> tokens, Integer size) {
+        return status(() -> new ClustersApi(membership(tokens)).listClustersWithHttpInfo(null, null, null, null, null, null,
+                null, null, size, null, null, null).getStatusCode());
     }
 
     private static boolean refused(KeycloakServer keycloak, String clientId, String secret) {
@@ -349,11 +408,16 @@ class IdentityProviderStoryTest {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String probe(String service) {
+    /** A read of each service with these tokens, its status (a token that does not verify gets 401, public reads too). */
+    private static int probe(String service, Supplier<String> tokens) {
         return switch (service) {
-            case "membership-service", "project-service" -> "/api/v1/clusters?size=1";
-            case "kpi-service" -> "/api/v1/initiative/summary";
-            default -> "/api/v1/webhooks";
+            case "membership-service" -> listClusters(tokens, 1);
+            case "project-service" -> status(() -> new ClustersReadModelApi(project(tokens))
+                    .listClustersWithHttpInfo(null, null, null, 1, null, null).getStatusCode());
+            case "kpi-service" -> status(() -> new InitiativeRollUpsApi(kpi(tokens))
+                    .getInitiativeSummaryWithHttpInfo(null, null, null).getStatusCode());
+            default -> status(() -> new WebhooksApi(GeneratedClients.delivery(url(service), tokens))
+                    .listWebhooksWithHttpInfo().getStatusCode());
         };
     }
 
