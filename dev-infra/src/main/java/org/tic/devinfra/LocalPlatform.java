@@ -124,6 +124,11 @@ public final class LocalPlatform {
             System.out.printf("  Keycloak            %s (realm %s; admin console %s/admin, admin/admin)%n", idp.baseUrl(),
                     KeycloakServer.REALM, idp.baseUrl());
         }
+        ServiceProcess kpiService = platform.service("kpi-service");
+        String web = "http://localhost:" + kpiService.port();
+        System.out.printf("  Dashboard           %s/dashboard/%n", web);
+        System.out.printf("  Console             %s/console/ (%s)%n", web, idp != null
+                ? "sign in as secretariat/secretariat or coordinator/coordinator" : "paste a token printed below");
         System.out.printf("  Logs                %s%n%n", work.resolve("logs"));
         tokens.print();
         System.out.printf("%nPress Ctrl-C to stop.%n");

@@ -35,10 +35,14 @@ public final class PlatformExtension implements BeforeAllCallback {
                 Path root = Path.of(System.getProperty("tic.repository.root", "..")).toAbsolutePath().normalize();
                 Path work = Files.createTempDirectory("tic-e2e-");
                 traces = new OtlpReceiver();
+                int kpiPort = Ports.free();
+                Map<String, String> env = new java.util.HashMap<>(tracing(traces));
+                // the console (served by kpi-service) calls the other services from the browser
+                env.put("TIC_CORS_ORIGINS", "http://127.0.0.1:" + kpiPort + ",http://localhost:" + kpiPort);
                 // Keycloak as the identity provider: every e2e token is a real Keycloak token
                 platform = Platform.start(new Platform.Options(root, work, Ports.free(), Ports.free(), Ports.free(),
-                        Ports.free(), Ports.free(), Ports.free(), Ports.free(), false, !Boolean.getBoolean("tic.e2e.keep"),
-                        tracing(traces), Ports.free()));
+                        Ports.free(), Ports.free(), kpiPort, Ports.free(), false, !Boolean.getBoolean("tic.e2e.keep"),
+                        env, Ports.free()));
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

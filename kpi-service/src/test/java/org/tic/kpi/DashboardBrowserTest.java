@@ -415,7 +415,8 @@ class DashboardBrowserTest {
         assertTrue(attr(".world-map a[data-id='" + mapFixture.firstId() + "']", "aria-label").startsWith(mapFixture.firstName() + ", "));
         page.keyboard().press("Enter");
         page.waitForFunction("id => location.hash.startsWith('#/clusters/' + id)", mapFixture.firstId());
-        page.waitForSelector("#cluster-view:not([hidden])");
+        // ready, not only shown: the view shows before its data arrives (reading the name at once failed once)
+        page.waitForSelector("body[data-view='cluster'][data-state='ready']");
         assertEquals(mapFixture.firstName(), text("#cluster-name"));
     }
 

@@ -1,0 +1,241 @@
+package org.tic.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tic.client.membership.api.ClustersApi;
+import org.tic.client.membership.api.OrganizationsApi;
+import org.tic.client.membership.model.ClusterRequest;
+import org.tic.client.membership.model.ClusterStatus;
+import org.tic.client.membership.model.ClusterType;
+import org.tic.client.membership.model.OrganizationKind;
+import org.tic.client.membership.model.OrganizationRequest;
+import org.tic.client.membership.model.WorldRegion;
+import org.tic.devinfra.GeneratedClients;
+import org.tic.devinfra.KeycloakServer;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The console in Debian's headless Chromium against the packaged services and Keycloak: a coordinator signs in through
+ * the identity provider (authorization code + PKCE), drafts its cluster's application with the criteria checked live,
+ * submits it, sees no edit button on another cluster and cannot change it by crafting the call; the secretariat signs
+ * in, reviews and approves it, and the cluster becomes a signatory. axe-core checks each screen. Screenshots:
+ * target/console-screenshots/.
+ */
+@ExtendWith(PlatformExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleStoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
+
+    private Playwright playwright;
+    private Browser browser;
+    private String console;
+    private final List<String> consoleErrors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        Path chromium = Paths.get(System.getenv().getOrDefault("TIC_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            String message = "Chromium not found at " + chromium + ": the console browser tests need it (apt-get install -y chromium).";
+            if (System.getenv("CI") != null) {
+                fail(message + " (CI is set, so this fails instead of skipping)");
+            }
+            Assumptions.abort(message);
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")));
+        String kpi = PlatformExtension.platform().service("kpi-service").baseUrl();
+        console = kpi + "/console/";
+        allowRedirect(console + "*");
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aCoordinatorAppliesThroughTheConsoleAndTheSecretariatApproves() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        var secretariat = GeneratedClients.membership(PlatformExtension.platform().service("membership-service").baseUrl(),
+                PlatformExtension.secretariat());
+        ClustersApi clusters = new ClustersApi(secretariat);
+        String mine = clusters.registerCluster(new ClusterRequest().name("Console Port " + suffix).country("NL")
+                .worldRegion(WorldRegion.EUROPE).type(ClusterType.PORT).addSectorsItem("hydrogen")).getId().toString();
+        String other = clusters.registerCluster(new ClusterRequest().name("Other Valley " + suffix).country("DE")
+                .worldRegion(WorldRegion.EUROPE).type(ClusterType.HYDROGEN_VALLEY).addSectorsItem("steel")).getId().toString();
+        OrganizationsApi organizations = new OrganizationsApi(secretariat);
+        List<String> parties = List.of(
+                organizations.createOrganization(new OrganizationRequest().name("Console Energy " + suffix).kind(OrganizationKind.COMPANY)).getName(),
+                organizations.createOrganization(new OrganizationRequest().name("Console Chemicals " + suffix).kind(OrganizationKind.COMPANY)).getName(),
+                organizations.createOrganization(new OrganizationRequest().name("Console Province " + suffix).kind(OrganizationKind.GOVERNMENT_BODY)).getName());
+        String coordinator = "console-" + suffix;
+        PlatformExtension.keycloak().ensureUser(coordinator, "cluster-coordinator", Map.of("clusters", List.of(mine)));
+
+        // The coordinator: sign in through Keycloak (PKCE), draft, watch the criteria, submit.
+        try (BrowserContext context = context()) {
+            Page page = context.newPage();
+            page.navigate(console);
+            signIn(page, coordinator, coordinator);
+            assertThat(page.locator("#who")).containsText("Signed in as " + coordinator + " (cluster coordinator)");
+            axe(page, "home");
+
+            page.navigate(console + "#/apply");
+            page.getByLabel("Statement", new Page.GetByLabelOptions().setExact(true)).fill("Net zero by 2050 with good jobs");
+            page.getByLabel("Signed by").fill("Chair of Console Port");
+            page.getByLabel("Signed on").fill("2024-01-15");
+            // live: the draft is saved and checked; with no party yet, the parties criterion is not met
+            assertThat(page.locator("#live-criteria li[data-criterion=PARTIES]")).containsText("Not met");
+            for (int i = 0; i < 3; i++) {
+                page.locator("#party-" + (i + 1)).selectOption(new com.microsoft.playwright.options.SelectOption()
+                        .setLabel(parties.get(i) + (i < 2 ? " (company)" : " (government body)")));
+            }
+            page.getByLabel("CO2e reduction potential").fill("2");
+            page.getByLabel("Just transition: jobs plan").fill("Reskilling programme for 400 refinery workers");
+            assertThat(page.locator("#live-criteria")).containsText("Every criterion is met", new com.microsoft.playwright
+                    .assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            assertThat(page.locator("#live-criteria li.met")).hasCount(4);
+            axe(page, "application form");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-apply.png")).setFullPage(true));
+            page.locator("#submit-application").click();
+            assertThat(page.locator("#application-status")).hasText("SUBMITTED");
+            assertThat(page.locator("#live-status")).containsText("waits for the secretariat's review");
+
+            // Not its cluster: no edit button, and the crafted call is refused by the service.
+            page.navigate(console + "#/clusters/" + other);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Other Valley " + suffix))).isVisible();
+            assertThat(page.locator("#edit-cluster")).hasCount(0);
+            Object crafted = page.evaluate("async ([url, id]) => { const s = JSON.parse(sessionStorage.getItem('tic.console.session'));"
+                    + " const r = await fetch(url + 'clusters/' + id, {method: 'PUT', headers: {'Content-Type': 'application/json',"
+                    + " 'If-Match': '\"0\"', Authorization: 'Bearer ' + s.accessToken}, body: JSON.stringify({name: 'Hijacked',"
+                    + " country: 'DE', worldRegion: 'EUROPE', type: 'HYDROGEN_VALLEY'})}); return r.status; }",
+                    List.of(PlatformExtension.platform().service("membership-service").baseUrl() + "/api/v1/", other));
+            assertEquals(403, ((Number) crafted).intValue(), "a coordinator of another cluster is refused");
+            // Its own cluster: the edit button is there.
+            page.navigate(console + "#/clusters/" + mine);
+            assertThat(page.locator("#edit-cluster")).isVisible();
+            axe(page, "cluster page");
+        }
+
+        // The secretariat: a fresh browser (no Keycloak session), the inbox, the criteria, review, approve.
+        try (BrowserContext context = context()) {
+            Page page = context.newPage();
+            page.navigate(console);
+            signIn(page, "secretariat", "secretariat");
+            page.navigate(console + "#/applications");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Console Port " + suffix)).click();
+            assertThat(page.locator("#criteria li.met")).hasCount(4);
+            axe(page, "application under review");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start review")).click();
+            assertThat(page.locator("#application-status")).hasText("UNDER_REVIEW");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+            assertThat(page.locator("#application-status")).hasText("APPROVED");
+            assertThat(page.locator("#live-status")).containsText("Console Port " + suffix + " is a signatory");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-application.png")).setFullPage(true));
+            page.navigate(console + "#/applications?status=APPROVED");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Console Port " + suffix))).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-inbox.png")).setFullPage(true));
+        }
+        assertEquals(ClusterStatus.SIGNATORY, clusters.getCluster(mine).getStatus());
+        // The browser logged one failed request: the crafted call's 403. Nothing else went wrong on the way.
+        assertEquals(1, consoleErrors.size(), consoleErrors.toString());
+        assertTrue(consoleErrors.get(0).contains("403") && consoleErrors.get(0).contains("/clusters/" + other), consoleErrors.toString());
+    }
+
+    private BrowserContext context() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
+        context.setDefaultTimeout(20_000);
+        context.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                consoleErrors.add(m.text() + " @ " + m.location());
+            }
+        });
+        var platform = PlatformExtension.platform();
+        Map<String, String> endpoints = Map.of(
+                "membership", platform.service("membership-service").baseUrl() + "/api/v1/",
+                "project", platform.service("project-service").baseUrl() + "/api/v1/",
+                "issuer", PlatformExtension.keycloak().issuer());
+        try {
+            context.addInitScript("localStorage.setItem('tic.console.endpoints', " + JSON.writeValueAsString(JSON.writeValueAsString(endpoints)) + ");");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return context;
+    }
+
+    private static void signIn(Page page, String username, String password) {
+        page.locator("#sign-in").click();
+        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+        page.waitForURL(Pattern.compile(".*/console/.*"));
+        assertThat(page.locator("#who")).containsText("Signed in as " + username);
+    }
+
+    /** axe-core (from the npm registry, see the pom) on the page as it is: no violation at all. */
+    private static void axe(Page page, String screen) throws Exception {
+        Path axe = Path.of(ConsoleStoryTest.class.getResource("/axe-core/axe.min.js").toURI());
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(axe, StandardCharsets.UTF_8)));
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                + ".violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
+        assertTrue(violations.isEmpty(), "axe-core on the " + screen + ": " + String.join("\n", violations));
+    }
+
+    /** Keycloak's public web client may send the browser back to the console on this test's port. */
+    private static void allowRedirect(String uri) throws Exception {
+        KeycloakServer keycloak = PlatformExtension.keycloak();
+        HttpResponse<String> found = keycloak.adminCall("GET", "/admin/realms/tic/clients?clientId=tic-web", null);
+        ObjectNode client = (ObjectNode) JSON.readTree(found.body()).get(0);
+        ArrayNode redirects = client.withArray("redirectUris");
+        for (JsonNode r : redirects) {
+            if (r.asText().equals(uri)) {
+                return;
+            }
+        }
+        redirects.add(uri);
+        HttpResponse<String> updated = keycloak.adminCall("PUT", "/admin/realms/tic/clients/" + client.get("id").asText(),
+                client.toString());
+        assertEquals(204, updated.statusCode(), updated.body());
+    }
+}

@@ -1,0 +1,57 @@
+// The console's only way to the data: the services' public, documented APIs, called with the signed-in user's token.
+import {accessToken} from './auth.js';
+
+const overrides = (() => {
+  try { return JSON.parse(localStorage.getItem('tic.console.endpoints') || '{}'); } catch (e) { return {}; }
+})();
+const base = (service) => {
+  const configured = overrides[service] || document.querySelector(`meta[name="tic-${service}-api"]`)?.content;
+  return new URL(configured.replace('{host}', location.hostname), location.href);
+};
+
+/** A refused call, with what the problem+json said: title, detail and the failed rules or fields. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** The problem's list of failed fields or rules, as readable lines. */
+  details() {
+    const p = this.problem;
+    const list = p.errors || p.violations || p.fieldErrors || p.rules || [];
+    return list.map(e => typeof e === 'string' ? e
+      : [e.field || e.rule || e.criterion || e.path, e.message || e.detail || e.explanation].filter(Boolean).join(': '));
+  }
+}
+
+async function call(service, method, path, {body, ifMatch, params} = {}) {
+  const u = new URL(path, base(service));
+  Object.entries(params || {}).forEach(([k, v]) => v !== undefined && v !== null && v !== '' && u.searchParams.set(k, v));
+  const headers = {Accept: 'application/json, application/problem+json'};
+  const token = await accessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (ifMatch !== undefined && ifMatch !== null) headers['If-Match'] = `"${ifMatch}"`;
+  const res = await fetch(u, {method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store'});
+  const text = await res.text();
+  const json = text ? (() => { try { return JSON.parse(text); } catch (e) { return null; } })() : null;
+  if (!res.ok) throw new ApiError(res.status, json);
+  return json;
+}
+
+export const membership = {
+  applications: (params) => call('membership', 'GET', 'applications', {params}),
+  application: (id) => call('membership', 'GET', `applications/${id}`),
+  eligibility: (id) => call('membership', 'GET', `applications/${id}/eligibility`),
+  draft: (body) => call('membership', 'POST', 'applications', {body}),
+  update: (id, version, body) => call('membership', 'PUT', `applications/${id}`, {body, ifMatch: version}),
+  act: (id, action, version, body) => call('membership', 'POST', `applications/${id}/${action}`, {body, ifMatch: version}),
+  cluster: (id) => call('membership', 'GET', `clusters/${id}`),
+  clusters: (params) => call('membership', 'GET', 'clusters', {params}),
+  clusterStatus: (id, action, version, body) => call('membership', 'POST', `clusters/${id}/${action}`, {body, ifMatch: version}),
+  updateCluster: (id, version, body) => call('membership', 'PUT', `clusters/${id}`, {body, ifMatch: version}),
+  parties: (id) => call('membership', 'GET', `clusters/${id}/parties`),
+  organizations: (params) => call('membership', 'GET', 'organizations', {params}),
+};
