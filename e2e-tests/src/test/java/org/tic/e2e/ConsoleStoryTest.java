@@ -13,7 +13,10 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tic.client.membership.api.ClustersApi;
@@ -52,14 +55,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @ExtendWith(PlatformExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleStoryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
     static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
 
     private Playwright playwright;
     private Browser browser;
     private String console;
+    /** The cluster the first story makes a signatory (from 2024-01-01), and its coordinator: the second story's. */
+    private String mine;
+    private String coordinator;
     private final List<String> consoleErrors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     @BeforeAll
@@ -94,12 +102,13 @@ class ConsoleStoryTest {
     }
 
     @Test
+    @Order(1)
     void aCoordinatorAppliesThroughTheConsoleAndTheSecretariatApproves() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         var secretariat = GeneratedClients.membership(PlatformExtension.platform().service("membership-service").baseUrl(),
                 PlatformExtension.secretariat());
         ClustersApi clusters = new ClustersApi(secretariat);
-        String mine = clusters.registerCluster(new ClusterRequest().name("Console Port " + suffix).country("NL")
+        mine = clusters.registerCluster(new ClusterRequest().name("Console Port " + suffix).country("NL")
                 .worldRegion(WorldRegion.EUROPE).type(ClusterType.PORT).addSectorsItem("hydrogen")).getId().toString();
         String other = clusters.registerCluster(new ClusterRequest().name("Other Valley " + suffix).country("DE")
                 .worldRegion(WorldRegion.EUROPE).type(ClusterType.HYDROGEN_VALLEY).addSectorsItem("steel")).getId().toString();
@@ -108,7 +117,7 @@ class ConsoleStoryTest {
                 organizations.createOrganization(new OrganizationRequest().name("Console Energy " + suffix).kind(OrganizationKind.COMPANY)).getName(),
                 organizations.createOrganization(new OrganizationRequest().name("Console Chemicals " + suffix).kind(OrganizationKind.COMPANY)).getName(),
                 organizations.createOrganization(new OrganizationRequest().name("Console Province " + suffix).kind(OrganizationKind.GOVERNMENT_BODY)).getName());
-        String coordinator = "console-" + suffix;
+        coordinator = "console-" + suffix;
         PlatformExtension.keycloak().ensureUser(coordinator, "cluster-coordinator", Map.of("clusters", List.of(mine)));
 
         // The coordinator: sign in through Keycloak (PKCE), draft, watch the criteria, submit.
@@ -167,6 +176,7 @@ class ConsoleStoryTest {
             axe(page, "application under review");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start review")).click();
             assertThat(page.locator("#application-status")).hasText("UNDER_REVIEW");
+            page.getByLabel("Effective date (optional)").fill("2024-01-01"); // a member since then: the KPI story's dates
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
             assertThat(page.locator("#application-status")).hasText("APPROVED");
             assertThat(page.locator("#live-status")).containsText("Console Port " + suffix + " is a signatory");
@@ -179,6 +189,77 @@ class ConsoleStoryTest {
         // The browser logged one failed request: the crafted call's 403. Nothing else went wrong on the way.
         assertEquals(1, consoleErrors.size(), consoleErrors.toString());
         assertTrue(consoleErrors.get(0).contains("403") && consoleErrors.get(0).contains("/clusters/" + other), consoleErrors.toString());
+        consoleErrors.clear();
+    }
+
+    @Test
+    @Order(2)
+    void theCoordinatorReportsAndCorrectsAValueSeenOnTheDashboardAsOfItsDateAndImportsACsvWithOneBadRow() throws Exception {
+        Assumptions.assumeTrue(mine != null, "needs the cluster the first story made a signatory");
+        try (BrowserContext context = context()) {
+            Page page = context.newPage();
+            page.navigate(console);
+            signIn(page, coordinator, coordinator);
+            page.navigate(console + "#/kpis?clusterId=" + mine);
+            assertThat(page.locator("#kpi-reports")).containsText("No value reported yet");
+            // units follow the metric
+            page.getByLabel("Metric", EXACT).selectOption("JOBS");
+            assertThat(page.locator("#kpi-unit option")).hasCount(3);
+            page.getByLabel("Metric", EXACT).selectOption("CO2E");
+            assertThat(page.locator("#kpi-unit option")).hasCount(4);
+            page.getByLabel("Value", EXACT).fill("1.5");
+            page.getByLabel("Target year").fill("2030");
+            page.getByLabel("Period from").fill("2024-01-01");
+            page.getByLabel("Period to").fill("2024-12-31");
+            page.getByLabel("Reported on", EXACT).fill("2025-03-01");
+            page.getByLabel("Source URL").fill("https://example.org/console-port-2024.pdf");
+            page.getByLabel("Reported by").fill("Console Port secretariat");
+            axe(page, "KPI screen");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report").setExact(true)).click();
+            assertThat(page.locator("#live-status")).containsText("Reported: 1.5 mt co2e per year");
+            assertThat(page.locator("#kpi-reports tbody tr")).hasCount(1);
+
+            // A correction with a reason: the old value stays, the new one stands from its date.
+            page.locator("#kpi-reports tbody tr button").click();
+            page.getByLabel("Value", EXACT).fill("2.5");
+            page.getByLabel("Reported on", EXACT).fill("2025-06-01");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the correction")).click();
+            assertThat(page.locator("#error")).containsText("reason"); // refused without a reason, in words
+            page.getByLabel("Reason for the correction (required)").fill("The audited figure replaces the estimate");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the correction")).click();
+            assertThat(page.locator("#live-status")).containsText("was 1.5, now 2.5");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-kpis.png")).setFullPage(true));
+
+            // On the dashboard, as of a date before the correction the old value, after it the new one.
+            String dashboard = PlatformExtension.platform().service("kpi-service").baseUrl() + "/dashboard/#/clusters/" + mine;
+            page.navigate(dashboard + "?asOf=2025-04-01");
+            page.waitForSelector("body[data-view='cluster'][data-state='ready']");
+            assertThat(page.locator("#cluster-figures")).containsText("1.5");
+            page.navigate(dashboard + "?asOf=2025-07-01");
+            page.reload();
+            page.waitForSelector("body[data-view='cluster'][data-state='ready']");
+            assertThat(page.locator("#cluster-figures")).containsText("2.5");
+
+            // A CSV with one good and one bad row: progress, then the bad row's line and problem.
+            page.navigate(console + "#/kpis?clusterId=" + mine);
+            String csv = "cluster,metric,jobs.kind,jobs.effect,jobs.phase,value,unit,periodStart,periodEnd,source.url,reportedBy,confidence\n"
+                    + mine + ",JOBS,CREATED,DIRECT,OPERATION,1200,HEADCOUNT,2024-01-01,2024-12-31,https://example.org/jobs.pdf,HR,REPORTED\n"
+                    + mine + ",JOBS,CREATED,DIRECT,OPERATION,900,MT_CO2E_PER_YEAR,2024-01-01,2024-12-31,https://example.org/jobs.pdf,HR,REPORTED\n";
+            page.locator("#kpi-csv").setInputFiles(new com.microsoft.playwright.options.FilePayload("jobs.csv", "text/csv",
+                    csv.getBytes(StandardCharsets.UTF_8)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and import")).click();
+            assertThat(page.locator("#kpi-import-state")).containsText("1 row(s) imported, 1 rejected",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertThat(page.locator("#kpi-import-errors tbody tr")).hasCount(1);
+            assertThat(page.locator("#kpi-import-errors tbody tr td").first()).hasText("3");
+            assertThat(page.locator("#kpi-import-errors")).containsText("not a unit of JOBS");
+            assertThat(page.locator("#kpi-import-progress")).isVisible();
+            assertThat(page.locator("#kpi-reports tbody tr")).hasCount(2);
+            axe(page, "KPI screen after an import");
+        }
+        // one failed request: the correction sent without a reason
+        assertEquals(1, consoleErrors.size(), consoleErrors.toString());
+        assertTrue(consoleErrors.get(0).contains("/corrections"), consoleErrors.toString());
     }
 
     private BrowserContext context() {

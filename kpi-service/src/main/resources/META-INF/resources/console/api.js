@@ -26,15 +26,17 @@ export class ApiError extends Error {
   }
 }
 
-async function call(service, method, path, {body, ifMatch, params} = {}) {
+async function call(service, method, path, {body, ifMatch, params, raw, contentType} = {}) {
   const u = new URL(path, base(service));
   Object.entries(params || {}).forEach(([k, v]) => v !== undefined && v !== null && v !== '' && u.searchParams.set(k, v));
   const headers = {Accept: 'application/json, application/problem+json'};
   const token = await accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw !== undefined) headers['Content-Type'] = contentType;
   if (ifMatch !== undefined && ifMatch !== null) headers['If-Match'] = `"${ifMatch}"`;
-  const res = await fetch(u, {method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store'});
+  const payload = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
+  const res = await fetch(u, {method, headers, body: payload, cache: 'no-store'});
   const text = await res.text();
   const json = text ? (() => { try { return JSON.parse(text); } catch (e) { return null; } })() : null;
   if (!res.ok) throw new ApiError(res.status, json);
@@ -54,4 +56,14 @@ export const membership = {
   updateCluster: (id, version, body) => call('membership', 'PUT', `clusters/${id}`, {body, ifMatch: version}),
   parties: (id) => call('membership', 'GET', `clusters/${id}/parties`),
   organizations: (params) => call('membership', 'GET', 'organizations', {params}),
+};
+
+export const kpi = {
+  reports: (params) => call('kpi', 'GET', 'kpi-reports', {params}),
+  report: (body) => call('kpi', 'POST', 'kpi-reports', {body}),
+  correct: (id, revision, body) => call('kpi', 'POST', `kpi-reports/${id}/corrections`, {body, ifMatch: revision}),
+  importCsv: (csv) => call('kpi', 'POST', 'kpi-imports', {raw: csv, contentType: 'text/csv'}),
+  importJob: (id) => call('kpi', 'GET', `kpi-imports/${id}`),
+  importErrors: (id) => call('kpi', 'GET', `kpi-imports/${id}/errors`, {params: {size: 200}}),
+  templateUrl: () => new URL('kpi-imports/template', base('kpi')).href,
 };

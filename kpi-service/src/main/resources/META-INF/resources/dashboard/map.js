@@ -7,9 +7,15 @@ import {el, fill, table, countryName, words} from './format.js';
 const NS = 'http://www.w3.org/2000/svg';
 const STATUSES = ['SIGNATORY', 'APPLICANT', 'SUSPENDED'];
 
-/** Where the GeoJSON is: the tic-map-url meta tag; {host} stands for this page's host name. */
+/**
+ * Where the GeoJSON is: the tic-map-url meta tag ({host} stands for this page's host name), unless the console's
+ * endpoint settings (localStorage "tic.console.endpoints") name project-service's API elsewhere.
+ */
 export function mapUrl(doc = document, loc = location) {
-  const raw = doc.querySelector('meta[name="tic-map-url"]')?.content || '//{host}:8082/api/v1/map';
+  let project = null;
+  try { project = JSON.parse(globalThis.localStorage?.getItem('tic.console.endpoints') || '{}').project; } catch (e) { /* none */ }
+  const raw = project ? new URL('map', project).href
+    : doc.querySelector('meta[name="tic-map-url"]')?.content || '//{host}:8082/api/v1/map';
   return new URL(raw.replace('{host}', loc.hostname), loc.href).toString();
 }
 
