@@ -159,9 +159,14 @@ class ConsoleStoryTest {
                     + " country: 'DE', worldRegion: 'EUROPE', type: 'HYDROGEN_VALLEY'})}); return r.status; }",
                     List.of(PlatformExtension.platform().service("membership-service").baseUrl() + "/api/v1/", other));
             assertEquals(403, ((Number) crafted).intValue(), "a coordinator of another cluster is refused");
-            // Its own cluster: the edit button is there.
+            // Its own cluster: the edit button is there, and it adds a party.
             page.navigate(console + "#/clusters/" + mine);
             assertThat(page.locator("#edit-cluster")).isVisible();
+            page.locator("#party-org").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(parties.get(0)));
+            page.locator("#party-role").selectOption("COORDINATOR");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the party")).click();
+            assertThat(page.locator("#live-status")).containsText("Added: " + parties.get(0) + " is a party of Console Port " + suffix);
+            assertThat(page.locator("#party-list")).containsText(parties.get(0) + " — coordinator");
             axe(page, "cluster page");
         }
 
@@ -260,6 +265,72 @@ class ConsoleStoryTest {
         // one failed request: the correction sent without a reason
         assertEquals(1, consoleErrors.size(), consoleErrors.toString());
         assertTrue(consoleErrors.get(0).contains("/corrections"), consoleErrors.toString());
+    }
+
+    @Test
+    @Order(3)
+    void theSecretariatRecordsAPolicyRegistersAPartnerClientAndMergesTwoClustersAfterSeeingTheLineage() throws Exception {
+        consoleErrors.clear();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        var secretariat = GeneratedClients.membership(PlatformExtension.platform().service("membership-service").baseUrl(),
+                PlatformExtension.secretariat());
+        ClustersApi clusters = new ClustersApi(secretariat);
+        List<String> merging = new java.util.ArrayList<>();
+        for (String name : List.of("North Merge " + suffix, "South Merge " + suffix)) {
+            String id = clusters.registerCluster(new ClusterRequest().name(name).country("GB").worldRegion(WorldRegion.EUROPE)
+                    .type(ClusterType.INDUSTRIAL_COMPLEX).addSectorsItem("chemicals")).getId().toString();
+            clusters.recordExistingMembership(UUID.fromString(id), new org.tic.client.membership.model.ExistingMembershipRequest()
+                    .joinedYear(2023), null);
+            merging.add(id);
+        }
+        String partner = new OrganizationsApi(secretariat).createOrganization(new OrganizationRequest()
+                .name("Console Partner " + suffix).kind(OrganizationKind.COMPANY)).getId().toString();
+        try (BrowserContext context = context()) {
+            Page page = context.newPage();
+            page.navigate(console);
+            signIn(page, "secretariat", "secretariat");
+
+            page.navigate(console + "#/policies");
+            page.getByLabel("Country (ISO alpha-2)").fill("NL");
+            page.getByLabel("Title", EXACT).fill("Industrial cluster framework " + suffix);
+            page.getByLabel("Adopted on").fill("2025-02-01");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record")).click();
+            assertThat(page.locator("#live-status")).containsText("Recorded: NL adopted \"Industrial cluster framework " + suffix);
+            assertThat(page.locator("#policy-list")).containsText("Industrial cluster framework " + suffix);
+            axe(page, "policy adoptions");
+
+            page.navigate(console + "#/api-clients?organizationId=" + partner);
+            page.getByLabel("Name", EXACT).fill("Console partner sync " + suffix);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+            assertThat(page.locator("#client-secret")).containsText("shown this once");
+            String clientId = page.locator("#client-id-value").textContent().trim();
+            String secret = page.locator("#client-secret-value").textContent().trim();
+            assertTrue(PlatformExtension.keycloak().clientToken(clientId, secret).length() > 20, "the secret gets a token");
+            axe(page, "API clients");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rotate secret of Console partner sync " + suffix)).click();
+            assertThat(page.locator("#live-status")).containsText("old secret no longer gets tokens");
+            assertEquals(401, PlatformExtension.keycloak().tokenResponse(Map.of("grant_type", "client_credentials",
+                    "client_id", clientId, "client_secret", secret)).statusCode(), "the old secret is refused");
+
+            page.navigate(console + "#/merges");
+            page.getByLabel("North Merge " + suffix).check();
+            page.getByLabel("South Merge " + suffix).check();
+            page.getByLabel("New cluster: name").fill("United Merge " + suffix);
+            page.getByLabel("Effective date").fill("2025-01-01");
+            page.getByLabel("Reason", EXACT).fill("The two clusters now run one programme");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview the lineage")).click();
+            assertThat(page.locator("#lineage-text")).hasText("North Merge " + suffix + " + South Merge " + suffix + " → United Merge "
+                    + suffix + " (new), from 2025-01-01.");
+            axe(page, "merge lineage");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-merge.png")).setFullPage(true));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm the merge")).click();
+            assertThat(page.locator("#live-status")).containsText("Merged: North Merge " + suffix + ", South Merge " + suffix
+                    + " → United Merge " + suffix + " from 2025-01-01");
+        }
+        for (String id : merging) {
+            assertEquals(ClusterStatus.MERGED, clusters.getCluster(id).getStatus());
+        }
+        assertTrue(consoleErrors.isEmpty(), consoleErrors.toString());
     }
 
     private BrowserContext context() {

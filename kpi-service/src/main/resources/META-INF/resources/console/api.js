@@ -67,3 +67,29 @@ export const kpi = {
   importErrors: (id) => call('kpi', 'GET', `kpi-imports/${id}/errors`, {params: {size: 200}}),
   templateUrl: () => new URL('kpi-imports/template', base('kpi')).href,
 };
+
+// The secretariat's calls (merges, policy adoptions, partner API clients) and a cluster's parties.
+Object.assign(membership, {
+  merge: (body) => call('membership', 'POST', 'clusters/merges', {body}),
+  policies: (params) => call('membership', 'GET', 'policy-adoptions', {params}),
+  adoptPolicy: (body) => call('membership', 'POST', 'policy-adoptions', {body}),
+  apiClients: (org) => call('membership', 'GET', `organizations/${org}/api-clients`, {params: {size: 100}}),
+  registerApiClient: (org, body) => call('membership', 'POST', `organizations/${org}/api-clients`, {body}),
+  rotateApiClient: (org, key) => call('membership', 'POST', `organizations/${org}/api-clients/${encodeURIComponent(key)}/rotate-secret`),
+  revokeApiClient: (org, key) => call('membership', 'DELETE', `organizations/${org}/api-clients/${encodeURIComponent(key)}`),
+  addParty: (cluster, body) => call('membership', 'POST', `clusters/${cluster}/parties`, {body}),
+  endParty: (cluster, party) => call('membership', 'DELETE', `clusters/${cluster}/parties/${party}`),
+});
+
+export const project = {
+  projects: (params) => call('project', 'GET', 'projects', {params}),
+  project: (id) => call('project', 'GET', `projects/${id}`),
+  create: (body) => call('project', 'POST', 'projects', {body}),
+  stages: () => call('project', 'GET', 'stages'),
+  history: (id) => call('project', 'GET', `projects/${id}/stage-history`, {params: {size: 100}}),
+  move: (id, version, body) => call('project', 'POST', `projects/${id}/stage-transitions`, {body, ifMatch: version}),
+  readiness: (id) => call('project', 'GET', `projects/${id}/readiness`),
+  setReadiness: (id, item, version, body) => call('project', 'PUT', `projects/${id}/readiness/${item}`, {body, ifMatch: version}),
+  milestones: (id) => call('project', 'GET', `projects/${id}/milestones`),
+  setMilestone: (id, type, version, body) => call('project', 'PUT', `projects/${id}/milestones/${type}`, {body, ifMatch: version}),
+};

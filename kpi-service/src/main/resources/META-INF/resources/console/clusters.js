@@ -42,8 +42,13 @@ export async function cluster(id) {
     r.canEditCluster(id) ? h('div', {class: 'actions'}, h('button', {type: 'button', id: 'edit-cluster', onclick: edit}, 'Edit cluster')) : null,
     r.secretariat ? membershipActions(c, () => cluster(id)) : null,
     h('section', {class: 'panel', 'aria-labelledby': 'parties-heading'}, h('h2', {id: 'parties-heading'}, 'Parties'),
-      list.length ? h('ul', {}, list.map(p => h('li', {}, `${p.organizationName || p.organizationId} — ${String(p.role).toLowerCase()}`)))
-        : h('p', {class: 'empty'}, 'No party yet.')));
+      list.length ? h('ul', {id: 'party-list'}, list.map(p => h('li', {}, `${p.organizationName || p.organizationId} — ${words(p.role)}`,
+        r.canEditCluster(id) ? [' ', h('button', {type: 'button', 'aria-label': `End ${p.organizationName}'s membership of the cluster`,
+          onclick: async () => {
+            try { await membership.endParty(id, p.id); await cluster(id); say(`Ended: ${p.organizationName} is no longer a party of ${c.name}.`); } catch (e) { fail(e); }
+          }}, 'End')] : null)))
+        : h('p', {class: 'empty'}, 'No party yet.'),
+      r.canEditCluster(id) ? await partyForm(c, () => cluster(id)) : null));
 }
 
 /** The secretariat's status actions on a member cluster: suspend, reinstate, withdraw — each with its reason. */
@@ -67,3 +72,24 @@ function membershipActions(c, reload) {
       }}, labels[action]))));
 }
 
+const words = (v) => String(v ?? '').replace(/_/g, ' ').toLowerCase();
+
+/** Add an organization as a party of the cluster, with its role. */
+async function partyForm(c, reload) {
+  const orgs = (await membership.organizations({size: 200, sort: 'name'})).items;
+  const org = h('select', {id: 'party-org'}, orgs.map(o => h('option', {value: o.id}, o.name)));
+  const role = h('select', {id: 'party-role'}, ['MEMBER', 'COORDINATOR', 'GOVERNMENT_PARTNER', 'PORT_AUTHORITY', 'FINANCIER',
+    'LABOUR_PARTNER', 'COMMUNITY_PARTNER', 'RESEARCH_PARTNER', 'OBSERVER'].map(v => h('option', {value: v}, words(v))));
+  return h('form', {id: 'party-form', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      const p = await membership.addParty(c.id, {organizationId: org.value, role: role.value});
+      await reload();
+      say(`Added: ${p.organizationName} is a party of ${c.name} (${words(p.role)}).`);
+    } catch (err) { fail(err); }
+  }},
+  h('h3', {}, 'Add a party'),
+  h('div', {class: 'form-grid'}, h('div', {class: 'field'}, h('label', {for: 'party-org'}, 'Organization'), org),
+    h('div', {class: 'field'}, h('label', {for: 'party-role'}, 'Role'), role)),
+  h('div', {class: 'actions'}, h('button', {type: 'submit'}, 'Add the party')));
+}

@@ -1,12 +1,14 @@
 // The TIC console: routing and the session. Screens: applications.js (secretariat's inbox, a coordinator's
-// application form), clusters.js (cluster pages), projects.js (projects and their stages), kpis.js (KPI reports,
-// corrections and CSV imports). Every action answers with what changed, or the problem+json's words.
+// application form), clusters.js (cluster pages and parties), projects.js (projects and their stages), kpis.js (KPI reports,
+// corrections and CSV imports), secretariat.js (merges, policy adoptions, API clients). Every action answers with what
+// changed, or the problem+json's words.
 import * as auth from './auth.js';
 import {$, h, say, fail, show, clusterName} from './ui.js';
 import {inbox, application, apply} from './applications.js';
 import {cluster} from './clusters.js';
 import * as projects from './projects.js';
 import * as kpis from './kpis.js';
+import * as secretariat from './secretariat.js';
 
 const view = $('#view');
 
@@ -31,7 +33,12 @@ function home() {
     return;
   }
   const tasks = [];
-  if (r.secretariat) tasks.push(h('li', {}, h('a', {href: '#/applications'}, 'Applications to review')));
+  if (r.secretariat) {
+    tasks.push(h('li', {}, h('a', {href: '#/applications'}, 'Applications to review')));
+    tasks.push(h('li', {}, h('a', {href: '#/merges'}, 'Merge clusters')));
+    tasks.push(h('li', {}, h('a', {href: '#/policies'}, 'National policy adoptions')));
+    tasks.push(h('li', {}, h('a', {href: '#/api-clients'}, 'Partner API clients')));
+  }
   if (r.coordinator || r.secretariat) tasks.push(h('li', {}, h('a', {href: '#/apply'}, 'Draft an application')));
   r.clusters.forEach(id => tasks.push(h('li', {}, h('a', {href: `#/clusters/${id}`, 'data-cluster': id}, 'Your cluster'))));
   if (r.coordinator) tasks.push(h('li', {}, h('a', {href: '#/applications'}, "Your clusters' applications")));
@@ -69,6 +76,9 @@ async function route() {
     if (parts[0] === 'clusters' && parts[1]) return await cluster(parts[1]);
     if (parts[0] === 'projects') return await projects.route(parts.slice(1), params);
     if (parts[0] === 'kpis') return await kpis.route(parts.slice(1), params);
+    if (parts[0] === 'merges') return await secretariat.merges();
+    if (parts[0] === 'policies') return await secretariat.policies();
+    if (parts[0] === 'api-clients') return await secretariat.apiClients(params);
     return home();
   } catch (e) {
     fail(e);
