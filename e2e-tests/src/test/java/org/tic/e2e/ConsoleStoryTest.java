@@ -312,6 +312,11 @@ class ConsoleStoryTest {
             assertEquals(401, PlatformExtension.keycloak().tokenResponse(Map.of("grant_type", "client_credentials",
                     "client_id", clientId, "client_secret", secret)).statusCode(), "the old secret is refused");
 
+            // imports across clusters: the coordinator's CSV of the second story is in the secretariat's list
+            page.navigate(console + "#/kpis");
+            assertThat(page.locator("#kpi-imports tbody tr").first()).containsText("completed");
+            axe(page, "KPI screen of the secretariat");
+
             page.navigate(console + "#/merges");
             page.getByLabel("North Merge " + suffix).check();
             page.getByLabel("South Merge " + suffix).check();

@@ -65,6 +65,7 @@ export const kpi = {
   importCsv: (csv) => call('kpi', 'POST', 'kpi-imports', {raw: csv, contentType: 'text/csv'}),
   importJob: (id) => call('kpi', 'GET', `kpi-imports/${id}`),
   importErrors: (id) => call('kpi', 'GET', `kpi-imports/${id}/errors`, {params: {size: 200}}),
+  imports: (params) => call('kpi', 'GET', 'kpi-imports', {params}),
   templateUrl: () => new URL('kpi-imports/template', base('kpi')).href,
 };
 

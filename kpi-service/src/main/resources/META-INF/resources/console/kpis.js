@@ -46,7 +46,8 @@ export async function route(parts, params) {
       h('a', {href: `../dashboard/#/clusters/${chosen}`}, 'On the dashboard')),
     h('section', {class: 'panel', 'aria-labelledby': 'reports-heading'}, h('h2', {id: 'reports-heading'}, 'Current values'), reports),
     editor,
-    importPanel(chosen, () => listReports(chosen, reports, editor)));
+    importPanel(chosen, () => listReports(chosen, reports, editor)),
+    r.secretariat ? await importsPanel() : null);
   await listReports(chosen, reports, editor);
   reportForm(editor, chosen, null, () => listReports(chosen, reports, editor));
 }
@@ -180,4 +181,16 @@ function importPanel(clusterId, reload) {
         h('a', {href: kpi.templateUrl()}, 'the template'), `; rows of clusters you may not report for are rejected.`)),
     h('div', {class: 'actions'}, h('button', {type: 'button', id: 'kpi-upload', onclick: upload}, 'Upload and import')),
     progress, state, errors);
+}
+
+/** The secretariat sees every cluster's imports (a coordinator's list holds its own): status, rows, who. */
+async function importsPanel() {
+  const page = await kpi.imports({size: 20});
+  return h('section', {class: 'panel', 'aria-labelledby': 'imports-heading'}, h('h2', {id: 'imports-heading'}, 'Recent imports, all clusters'),
+    page.items.length ? h('div', {class: 'table-scroll'}, h('table', {class: 'data-table', id: 'kpi-imports'},
+      h('caption', {}, `${page.totalItems} import(s), newest first`),
+      h('thead', {}, h('tr', {}, ['Started', 'Status', 'Rows', 'Imported', 'Rejected', 'By'].map(c => h('th', {scope: 'col'}, c)))),
+      h('tbody', {}, page.items.map(j => h('tr', {}, h('th', {scope: 'row'}, (j.createdAt || '').slice(0, 16).replace('T', ' ')),
+        h('td', {}, words(j.status)), h('td', {class: 'num'}, j.rowsTotal ?? '–'), h('td', {class: 'num'}, j.rowsImported ?? '–'),
+        h('td', {class: 'num'}, j.rowsRejected ?? '–'), h('td', {}, j.createdBy || '–')))))) : h('p', {class: 'empty'}, 'No import yet.'));
 }
