@@ -1,14 +1,7 @@
 package org.tic.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -28,23 +21,16 @@ import org.tic.client.membership.model.OrganizationKind;
 import org.tic.client.membership.model.OrganizationRequest;
 import org.tic.client.membership.model.WorldRegion;
 import org.tic.devinfra.GeneratedClients;
-import org.tic.devinfra.KeycloakServer;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The console in Debian's headless Chromium against the packaged services and Keycloak: a coordinator signs in through
@@ -58,46 +44,27 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleStoryTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
-    static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
+    private static final Path SCREENSHOTS = ConsoleBrowser.SCREENSHOTS;
 
-    private Playwright playwright;
-    private Browser browser;
+    private ConsoleBrowser browser;
     private String console;
     /** The cluster the first story makes a signatory (from 2024-01-01), and its coordinator: the second story's. */
     private String mine;
     private String coordinator;
-    private final List<String> consoleErrors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private List<String> consoleErrors;
 
     @BeforeAll
     void startBrowser() throws Exception {
-        Path chromium = Paths.get(System.getenv().getOrDefault("TIC_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            String message = "Chromium not found at " + chromium + ": the console browser tests need it (apt-get install -y chromium).";
-            if (System.getenv("CI") != null) {
-                fail(message + " (CI is set, so this fails instead of skipping)");
-            }
-            Assumptions.abort(message);
-        }
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")));
-        String kpi = PlatformExtension.platform().service("kpi-service").baseUrl();
-        console = kpi + "/console/";
-        allowRedirect(console + "*");
-        Files.createDirectories(SCREENSHOTS);
+        browser = ConsoleBrowser.start();
+        console = browser.console;
+        consoleErrors = browser.consoleErrors;
     }
 
     @AfterAll
     void stopBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
         }
     }
 
@@ -121,12 +88,12 @@ class ConsoleStoryTest {
         PlatformExtension.keycloak().ensureUser(coordinator, "cluster-coordinator", Map.of("clusters", List.of(mine)));
 
         // The coordinator: sign in through Keycloak (PKCE), draft, watch the criteria, submit.
-        try (BrowserContext context = context()) {
+        try (BrowserContext context = browser.context()) {
             Page page = context.newPage();
             page.navigate(console);
-            signIn(page, coordinator, coordinator);
+            ConsoleBrowser.signIn(page, coordinator, coordinator);
             assertThat(page.locator("#who")).containsText("Signed in as " + coordinator + " (cluster coordinator)");
-            axe(page, "home");
+            ConsoleBrowser.axe(page, "home");
 
             page.navigate(console + "#/apply");
             page.getByLabel("Statement", new Page.GetByLabelOptions().setExact(true)).fill("Net zero by 2050 with good jobs");
@@ -143,7 +110,7 @@ class ConsoleStoryTest {
             assertThat(page.locator("#live-criteria")).containsText("Every criterion is met", new com.microsoft.playwright
                     .assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
             assertThat(page.locator("#live-criteria li.met")).hasCount(4);
-            axe(page, "application form");
+            ConsoleBrowser.axe(page, "application form");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-apply.png")).setFullPage(true));
             page.locator("#submit-application").click();
             assertThat(page.locator("#application-status")).hasText("SUBMITTED");
@@ -167,18 +134,18 @@ class ConsoleStoryTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the party")).click();
             assertThat(page.locator("#live-status")).containsText("Added: " + parties.get(0) + " is a party of Console Port " + suffix);
             assertThat(page.locator("#party-list")).containsText(parties.get(0) + " — coordinator");
-            axe(page, "cluster page");
+            ConsoleBrowser.axe(page, "cluster page");
         }
 
         // The secretariat: a fresh browser (no Keycloak session), the inbox, the criteria, review, approve.
-        try (BrowserContext context = context()) {
+        try (BrowserContext context = browser.context()) {
             Page page = context.newPage();
             page.navigate(console);
-            signIn(page, "secretariat", "secretariat");
+            ConsoleBrowser.signIn(page, "secretariat", "secretariat");
             page.navigate(console + "#/applications");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Console Port " + suffix)).click();
             assertThat(page.locator("#criteria li.met")).hasCount(4);
-            axe(page, "application under review");
+            ConsoleBrowser.axe(page, "application under review");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start review")).click();
             assertThat(page.locator("#application-status")).hasText("UNDER_REVIEW");
             page.getByLabel("Effective date (optional)").fill("2024-01-01"); // a member since then: the KPI story's dates
@@ -201,10 +168,10 @@ class ConsoleStoryTest {
     @Order(2)
     void theCoordinatorReportsAndCorrectsAValueSeenOnTheDashboardAsOfItsDateAndImportsACsvWithOneBadRow() throws Exception {
         Assumptions.assumeTrue(mine != null, "needs the cluster the first story made a signatory");
-        try (BrowserContext context = context()) {
+        try (BrowserContext context = browser.context()) {
             Page page = context.newPage();
             page.navigate(console);
-            signIn(page, coordinator, coordinator);
+            ConsoleBrowser.signIn(page, coordinator, coordinator);
             page.navigate(console + "#/kpis?clusterId=" + mine);
             assertThat(page.locator("#kpi-reports")).containsText("No value reported yet");
             // units follow the metric
@@ -219,7 +186,7 @@ class ConsoleStoryTest {
             page.getByLabel("Reported on", EXACT).fill("2025-03-01");
             page.getByLabel("Source URL").fill("https://example.org/console-port-2024.pdf");
             page.getByLabel("Reported by").fill("Console Port secretariat");
-            axe(page, "KPI screen");
+            ConsoleBrowser.axe(page, "KPI screen");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report").setExact(true)).click();
             assertThat(page.locator("#live-status")).containsText("Reported: 1.5 mt co2e per year");
             assertThat(page.locator("#kpi-reports tbody tr")).hasCount(1);
@@ -260,7 +227,7 @@ class ConsoleStoryTest {
             assertThat(page.locator("#kpi-import-errors")).containsText("not a unit of JOBS");
             assertThat(page.locator("#kpi-import-progress")).isVisible();
             assertThat(page.locator("#kpi-reports tbody tr")).hasCount(2);
-            axe(page, "KPI screen after an import");
+            ConsoleBrowser.axe(page, "KPI screen after an import");
         }
         // one failed request: the correction sent without a reason
         assertEquals(1, consoleErrors.size(), consoleErrors.toString());
@@ -285,10 +252,10 @@ class ConsoleStoryTest {
         }
         String partner = new OrganizationsApi(secretariat).createOrganization(new OrganizationRequest()
                 .name("Console Partner " + suffix).kind(OrganizationKind.COMPANY)).getId().toString();
-        try (BrowserContext context = context()) {
+        try (BrowserContext context = browser.context()) {
             Page page = context.newPage();
             page.navigate(console);
-            signIn(page, "secretariat", "secretariat");
+            ConsoleBrowser.signIn(page, "secretariat", "secretariat");
 
             page.navigate(console + "#/policies");
             page.getByLabel("Country (ISO alpha-2)").fill("NL");
@@ -297,7 +264,7 @@ class ConsoleStoryTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record")).click();
             assertThat(page.locator("#live-status")).containsText("Recorded: NL adopted \"Industrial cluster framework " + suffix);
             assertThat(page.locator("#policy-list")).containsText("Industrial cluster framework " + suffix);
-            axe(page, "policy adoptions");
+            ConsoleBrowser.axe(page, "policy adoptions");
 
             page.navigate(console + "#/api-clients?organizationId=" + partner);
             page.getByLabel("Name", EXACT).fill("Console partner sync " + suffix);
@@ -306,7 +273,7 @@ class ConsoleStoryTest {
             String clientId = page.locator("#client-id-value").textContent().trim();
             String secret = page.locator("#client-secret-value").textContent().trim();
             assertTrue(PlatformExtension.keycloak().clientToken(clientId, secret).length() > 20, "the secret gets a token");
-            axe(page, "API clients");
+            ConsoleBrowser.axe(page, "API clients");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rotate secret of Console partner sync " + suffix)).click();
             assertThat(page.locator("#live-status")).containsText("old secret no longer gets tokens");
             assertEquals(401, PlatformExtension.keycloak().tokenResponse(Map.of("grant_type", "client_credentials",
@@ -315,7 +282,7 @@ class ConsoleStoryTest {
             // imports across clusters: the coordinator's CSV of the second story is in the secretariat's list
             page.navigate(console + "#/kpis");
             assertThat(page.locator("#kpi-imports tbody tr").first()).containsText("completed");
-            axe(page, "KPI screen of the secretariat");
+            ConsoleBrowser.axe(page, "KPI screen of the secretariat");
 
             page.navigate(console + "#/merges");
             page.getByLabel("North Merge " + suffix).check();
@@ -326,7 +293,7 @@ class ConsoleStoryTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview the lineage")).click();
             assertThat(page.locator("#lineage-text")).hasText("North Merge " + suffix + " + South Merge " + suffix + " → United Merge "
                     + suffix + " (new), from 2025-01-01.");
-            axe(page, "merge lineage");
+            ConsoleBrowser.axe(page, "merge lineage");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-merge.png")).setFullPage(true));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm the merge")).click();
             assertThat(page.locator("#live-status")).containsText("Merged: North Merge " + suffix + ", South Merge " + suffix
@@ -336,63 +303,5 @@ class ConsoleStoryTest {
             assertEquals(ClusterStatus.MERGED, clusters.getCluster(id).getStatus());
         }
         assertTrue(consoleErrors.isEmpty(), consoleErrors.toString());
-    }
-
-    private BrowserContext context() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
-        context.setDefaultTimeout(20_000);
-        context.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                consoleErrors.add(m.text() + " @ " + m.location());
-            }
-        });
-        var platform = PlatformExtension.platform();
-        Map<String, String> endpoints = Map.of(
-                "membership", platform.service("membership-service").baseUrl() + "/api/v1/",
-                "project", platform.service("project-service").baseUrl() + "/api/v1/",
-                "issuer", PlatformExtension.keycloak().issuer());
-        try {
-            context.addInitScript("localStorage.setItem('tic.console.endpoints', " + JSON.writeValueAsString(JSON.writeValueAsString(endpoints)) + ");");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return context;
-    }
-
-    private static void signIn(Page page, String username, String password) {
-        page.locator("#sign-in").click();
-        page.waitForURL(Pattern.compile(".*/protocol/openid-connect/auth.*"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("#kc-login").click();
-        page.waitForURL(Pattern.compile(".*/console/.*"));
-        assertThat(page.locator("#who")).containsText("Signed in as " + username);
-    }
-
-    /** axe-core (from the npm registry, see the pom) on the page as it is: no violation at all. */
-    private static void axe(Page page, String screen) throws Exception {
-        Path axe = Path.of(ConsoleStoryTest.class.getResource("/axe-core/axe.min.js").toURI());
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(axe, StandardCharsets.UTF_8)));
-        @SuppressWarnings("unchecked")
-        List<String> violations = (List<String>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                + ".violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
-        assertTrue(violations.isEmpty(), "axe-core on the " + screen + ": " + String.join("\n", violations));
-    }
-
-    /** Keycloak's public web client may send the browser back to the console on this test's port. */
-    private static void allowRedirect(String uri) throws Exception {
-        KeycloakServer keycloak = PlatformExtension.keycloak();
-        HttpResponse<String> found = keycloak.adminCall("GET", "/admin/realms/tic/clients?clientId=tic-web", null);
-        ObjectNode client = (ObjectNode) JSON.readTree(found.body()).get(0);
-        ArrayNode redirects = client.withArray("redirectUris");
-        for (JsonNode r : redirects) {
-            if (r.asText().equals(uri)) {
-                return;
-            }
-        }
-        redirects.add(uri);
-        HttpResponse<String> updated = keycloak.adminCall("PUT", "/admin/realms/tic/clients/" + client.get("id").asText(),
-                client.toString());
-        assertEquals(204, updated.statusCode(), updated.body());
     }
 }
