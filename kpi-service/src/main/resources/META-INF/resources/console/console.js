@@ -3,7 +3,7 @@
 // corrections and CSV imports), secretariat.js (merges, policy adoptions, API clients). Every action answers with what
 // changed, or the problem+json's words.
 import * as auth from './auth.js';
-import {$, h, say, fail, show, clusterName} from './ui.js';
+import {$, h, say, fail, show, clusterName, clearStale} from './ui.js';
 import {inbox, application, apply} from './applications.js';
 import {cluster} from './clusters.js';
 import * as projects from './projects.js';
@@ -87,5 +87,5 @@ async function route() {
 
 $('#sign-in').addEventListener('click', () => auth.signIn().catch(fail));
 $('#sign-out').addEventListener('click', () => { auth.signOut(); refreshSession(); location.hash = '#/'; home(); say('Signed out.'); });
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => { clearStale(); route(); });
 auth.completeSignIn().then(done => { if (done) say('Signed in.'); }).catch(fail).finally(() => { refreshSession(); route(); });

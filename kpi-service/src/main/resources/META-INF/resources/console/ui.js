@@ -17,10 +17,21 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+let saidAt = 0;
+
 /** What changed, in the polite status line (screen readers hear it); clears the error box. */
 export function say(message) {
   $('#live-status').textContent = message;
   $('#error').hidden = true;
+  saidAt = Date.now();
+}
+
+/** On another screen, an earlier screen's message and error go (not one an action just gave on its way there). */
+export function clearStale() {
+  if (Date.now() - saidAt > 2000) {
+    $('#live-status').textContent = '';
+    $('#error').hidden = true;
+  }
 }
 
 /** A refusal in words: the problem+json's title, status, detail and each violation. */
