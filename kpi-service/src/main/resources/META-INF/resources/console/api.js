@@ -1,13 +1,8 @@
 // The console's only way to the data: the services' public, documented APIs, called with the signed-in user's token.
 import {accessToken} from './auth.js';
+import {setting} from './settings.js';
 
-const overrides = (() => {
-  try { return JSON.parse(localStorage.getItem('tic.console.endpoints') || '{}'); } catch (e) { return {}; }
-})();
-const base = (service) => {
-  const configured = overrides[service] || document.querySelector(`meta[name="tic-${service}-api"]`)?.content;
-  return new URL(configured.replace('{host}', location.hostname), location.href);
-};
+const base = (service) => new URL(setting(service, `tic-${service}-api`), location.href);
 
 /** A refused call, with what the problem+json said: title, detail and the failed rules or fields. */
 export class ApiError extends Error {

@@ -2,7 +2,7 @@
 // application form (a draft saved as it is filled, checked live against the criteria).
 import * as auth from './auth.js';
 import {membership} from './api.js';
-import {$, h, say, fail, show, fmtDate, clusterName} from './ui.js';
+import {$, h, say, fail, show, fmtDate, clusterName, field, PARTY_ROLES} from './ui.js';
 
 const CRITERIA = {
   SIGNED_STATEMENT: 'Signed statement of ambition',
@@ -100,8 +100,6 @@ export async function apply() {
   const clusterSelect = h('select', {id: 'cluster', required: true},
     await Promise.all(clusterIds.map(async id => h('option', {value: id}, await clusterName(id)))));
   const orgs = (await membership.organizations({size: 200, sort: 'name'})).items;
-  const field = (id, label, input, help) => h('div', {class: 'field'}, h('label', {for: id}, label), input,
-    help ? h('p', {class: 'help'}, help) : null);
   const text = h('textarea', {id: 'statement', rows: 3});
   const signatory = h('input', {type: 'text', id: 'signatory'});
   const signedOn = h('input', {type: 'date', id: 'signed-on'});
@@ -116,8 +114,7 @@ export async function apply() {
       field(`party-${n}`, `Party ${n}`, h('select', {id: `party-${n}`, class: 'party-org'}, h('option', {value: ''}, '— choose —'),
         orgs.map(o => h('option', {value: o.id}, `${o.name} (${o.kind.replace('_', ' ').toLowerCase()})`)))),
       field(`party-${n}-role`, `Role of party ${n}`, h('select', {id: `party-${n}-role`, class: 'party-role'},
-        ['MEMBER', 'COORDINATOR', 'GOVERNMENT_PARTNER', 'PORT_AUTHORITY', 'FINANCIER', 'LABOUR_PARTNER',
-          'COMMUNITY_PARTNER', 'RESEARCH_PARTNER', 'OBSERVER'].map(v => h('option', {value: v}, v.replace('_', ' ').toLowerCase()))))));
+        PARTY_ROLES.map(v => h('option', {value: v}, v.replace('_', ' ').toLowerCase()))))));
   };
   [1, 2, 3].forEach(addParty);
   const live = h('div', {id: 'live-criteria', 'aria-live': 'polite'}, h('p', {}, 'Fill the form: each criterion is checked as you go.'));

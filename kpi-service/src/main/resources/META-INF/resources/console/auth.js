@@ -2,14 +2,10 @@
 // tokens kept in this tab's sessionStorage only. Or a pasted token (any issuer the services trust).
 // Hand-written (about 100 lines) rather than keycloak-js: that library is not served from Maven Central here, and
 // the flow is the standard one any OIDC provider speaks.
+import {setting} from './settings.js';
 
-const meta = (name, fallback) => (document.querySelector(`meta[name="${name}"]`)?.content || fallback)
-  .replace('{host}', location.hostname);
-const overrides = (() => {
-  try { return JSON.parse(localStorage.getItem('tic.console.endpoints') || '{}'); } catch (e) { return {}; }
-})();
-const issuer = () => new URL(overrides.issuer || meta('tic-issuer', '//{host}:8180/realms/tic'), location.href).href.replace(/\/$/, '');
-const clientId = () => overrides.clientId || meta('tic-client-id', 'tic-web');
+const issuer = () => new URL(setting('issuer', 'tic-issuer', '//{host}:8180/realms/tic'), location.href).href.replace(/\/$/, '');
+const clientId = () => setting('clientId', 'tic-client-id', 'tic-web');
 const KEY = 'tic.console.session';
 
 const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))

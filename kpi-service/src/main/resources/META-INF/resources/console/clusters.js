@@ -1,7 +1,7 @@
 // A cluster's page: facts and parties, the edit form where the token allows it, the secretariat's status actions.
 import * as auth from './auth.js';
 import {membership} from './api.js';
-import {h, say, fail, show, rememberName} from './ui.js';
+import {h, say, fail, show, rememberName, words, PARTY_ROLES} from './ui.js';
 
 // ---- One cluster -----------------------------------------------------------------------------------------------
 
@@ -72,14 +72,12 @@ function membershipActions(c, reload) {
       }}, labels[action]))));
 }
 
-const words = (v) => String(v ?? '').replace(/_/g, ' ').toLowerCase();
 
 /** Add an organization as a party of the cluster, with its role. */
 async function partyForm(c, reload) {
   const orgs = (await membership.organizations({size: 200, sort: 'name'})).items;
   const org = h('select', {id: 'party-org'}, orgs.map(o => h('option', {value: o.id}, o.name)));
-  const role = h('select', {id: 'party-role'}, ['MEMBER', 'COORDINATOR', 'GOVERNMENT_PARTNER', 'PORT_AUTHORITY', 'FINANCIER',
-    'LABOUR_PARTNER', 'COMMUNITY_PARTNER', 'RESEARCH_PARTNER', 'OBSERVER'].map(v => h('option', {value: v}, words(v))));
+  const role = h('select', {id: 'party-role'}, PARTY_ROLES.map(v => h('option', {value: v}, words(v))));
   return h('form', {id: 'party-form', onsubmit: async (e) => {
     e.preventDefault();
     try {

@@ -3,7 +3,7 @@
 // and the rejected rows by line number.
 import * as auth from './auth.js';
 import {kpi, membership} from './api.js';
-import {$, h, say, fail, show, clusterName} from './ui.js';
+import {h, say, fail, show, clusterName, words, field} from './ui.js';
 
 /** The units each metric may be reported in (kpi-service's KpiReportRules: the service checks it too). */
 const UNITS = {
@@ -24,7 +24,6 @@ const FIELDS = {
     ['jobs.phase', 'Phase', ['OPERATION', 'CONSTRUCTION', 'CONSTRUCTION_AND_OPERATION']]],
   OTHER: [['metricName', 'What is measured', 'text']],
 };
-const words = (v) => String(v).replace(/_/g, ' ').toLowerCase();
 const domId = (name) => 'kpi-' + name.replace('.', '-');
 
 /** #/kpis?clusterId=… */
@@ -72,8 +71,6 @@ async function listReports(clusterId, box, editor) {
 
 function reportForm(box, clusterId, report, reload) {
   const correcting = !!report;
-  const field = (id, label, input, help) => h('div', {class: 'field'}, h('label', {for: id}, label), input,
-    help ? h('p', {class: 'help', id: `${id}-help`}, help) : null);
   const metric = h('select', {id: 'kpi-metric', disabled: correcting}, Object.keys(UNITS).map(m =>
     h('option', {value: m, selected: report?.metric === m}, m === 'OTHER' ? 'other' : words(m))));
   const unit = h('select', {id: 'kpi-unit'});

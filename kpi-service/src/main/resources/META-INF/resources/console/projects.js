@@ -3,7 +3,7 @@
 // project-service decides every write; the console only hides the controls it would refuse.
 import * as auth from './auth.js';
 import {membership, project} from './api.js';
-import {h, say, fail, show, fmtDate, clusterName, rememberName} from './ui.js';
+import {h, say, fail, show, fmtDate, clusterName, rememberName, field} from './ui.js';
 
 const CATEGORIES = ['CO2_CAPTURE', 'CO2_TRANSPORT_STORAGE', 'HYDROGEN_AND_DERIVATIVES', 'ELECTRIFICATION', 'RENEWABLE_POWER',
   'ENERGY_EFFICIENCY', 'CIRCULARITY_SYMBIOSIS', 'SHARED_INFRASTRUCTURE', 'LOW_CARBON_MATERIALS', 'OTHER'];
@@ -16,8 +16,6 @@ const ACRONYMS = {fid: 'FID', feed: 'FEED', co2: 'CO2', epc: 'EPC'};
 const lower = (code) => code ? code.toLowerCase().split('_').map(w => ACRONYMS[w] || w).join(' ') : '–';
 const words = (code) => lower(code).replace(/^./, c => c.toUpperCase());
 const today = () => new Date().toLocaleDateString('en-CA'); // YYYY-MM-DD, the browser's calendar date
-const field = (id, label, input, help) => h('div', {class: 'field'}, h('label', {for: id}, label), input,
-  help ? h('p', {class: 'help', id: `${id}-help`}, help) : null);
 
 let stageList = null; // GET /stages, fetched once: labels and vocabulary
 async function stageLabel(code) {

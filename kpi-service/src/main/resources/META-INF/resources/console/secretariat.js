@@ -1,11 +1,7 @@
 // The secretariat's screens: merges (pick the predecessors, see the lineage before confirming), national policy
 // adoptions, and partner organizations' API clients (the secret shown once; rotate, revoke).
 import {membership} from './api.js';
-import {$, h, say, fail, show, fmtDate, clusterName} from './ui.js';
-
-const words = (v) => String(v ?? '').replace(/_/g, ' ').toLowerCase();
-const field = (id, label, input, help) => h('div', {class: 'field'}, h('label', {for: id}, label), input,
-  help ? h('p', {class: 'help'}, help) : null);
+import {h, say, fail, show, fmtDate, words, field} from './ui.js';
 
 // ---- Merges ----------------------------------------------------------------------------------------------------
 
@@ -18,7 +14,7 @@ export async function merges() {
   const successor = h('select', {id: 'merge-successor'}, h('option', {value: ''}, 'A new cluster (below)'),
     members.map(c => h('option', {value: c.id}, c.name)));
   const newName = h('input', {type: 'text', id: 'merge-new-name'});
-  const newCountry = h('input', {type: 'text', id: 'merge-new-country', maxlength: '2', 'aria-describedby': 'country-help'});
+  const newCountry = h('input', {type: 'text', id: 'merge-new-country', maxlength: '2', 'aria-describedby': 'merge-new-country-help'});
   const date = h('input', {type: 'date', id: 'merge-date'});
   const reason = h('textarea', {id: 'merge-reason', rows: 2});
   const lineage = h('div', {id: 'merge-lineage', 'aria-live': 'polite'});

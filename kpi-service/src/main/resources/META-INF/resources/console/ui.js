@@ -54,6 +54,19 @@ export function show(title, ...content) {
   heading.focus();
 }
 
+/** An API code in words: SUBMITTED_AT → "submitted at". */
+export const words = (v) => String(v ?? '').replace(/_/g, ' ').toLowerCase();
+
+/** A labelled form field, with its help text (id {id}-help) when there is one. */
+export function field(id, label, input, help) {
+  return h('div', {class: 'field'}, h('label', {for: id}, label), input,
+    help ? h('p', {class: 'help', id: `${id}-help`}, help) : null);
+}
+
+/** The roles a party can have in a cluster (membership-service's PartyRole). */
+export const PARTY_ROLES = ['MEMBER', 'COORDINATOR', 'GOVERNMENT_PARTNER', 'PORT_AUTHORITY', 'FINANCIER', 'LABOUR_PARTNER',
+  'COMMUNITY_PARTNER', 'RESEARCH_PARTNER', 'OBSERVER'];
+
 export const fmtDate = (instant) => instant ? new Date(instant).toISOString().slice(0, 10) : '–';
 
 export function rememberName(id, name) {

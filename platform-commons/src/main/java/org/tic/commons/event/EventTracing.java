@@ -3,6 +3,7 @@ package org.tic.commons.event;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -109,13 +110,7 @@ public class EventTracing {
      * runs, so logs carry its trace and span ids, and ends it with the outcome.
      */
     public Span process(String consumer, IncomingEvent event, Headers headers, int attempt) {
-        return tracer.spanBuilder(event.topic() + " process")
-                .setSpanKind(SpanKind.CONSUMER)
-                .setParent(W3C.extract(Context.root(), headers, HEADERS))
-                .setAttribute(SYSTEM, "kafka")
-                .setAttribute(DESTINATION, event.topic())
-                .setAttribute(OPERATION, "process")
-                .setAttribute(CONSUMER, consumer)
+        return consumerSpan(consumer, event.topic(), headers)
                 .setAttribute(EVENT_ID, event.id().toString())
                 .setAttribute(EVENT_TYPE, event.type())
                 .setAttribute(AGGREGATE_TYPE, event.aggregateType() == null ? "" : event.aggregateType())
@@ -128,15 +123,18 @@ public class EventTracing {
 
     /** A record that could not even be decoded: a CONSUMER span of its own, marked dead-lettered. */
     public void poison(String consumer, String topic, Headers headers, Exception error) {
-        Span span = tracer.spanBuilder(topic + " process")
+        end(consumerSpan(consumer, topic, headers).startSpan(), "dead-lettered", error);
+    }
+
+    /** A CONSUMER span of a record of topic, child of the span its trace headers name. */
+    private SpanBuilder consumerSpan(String consumer, String topic, Headers headers) {
+        return tracer.spanBuilder(topic + " process")
                 .setSpanKind(SpanKind.CONSUMER)
                 .setParent(W3C.extract(Context.root(), headers, HEADERS))
                 .setAttribute(SYSTEM, "kafka")
                 .setAttribute(DESTINATION, topic)
                 .setAttribute(OPERATION, "process")
-                .setAttribute(CONSUMER, consumer)
-                .startSpan();
-        end(span, "dead-lettered", error);
+                .setAttribute(CONSUMER, consumer);
     }
 
     /** Ends a span with the outcome (applied, duplicate, retried, dead-lettered) and the error, if any. */

@@ -182,7 +182,7 @@ public class IdempotentConsumer {
     /** One event, each attempt in its own transaction and its own CONSUMER span (current while the effect runs). */
     private Outcome processDecoded(String consumer, IncomingEvent event, Headers headers, EventHandler handler) {
         long unavailableWaitMs = backoffMs;
-        int tries = 0;
+        int tries = 0; // spans numbered by try; a wait for the database is a try but not an attempt
         for (int attempt = 1; ; attempt++) {
             tries++;
             Span span = tracing.process(consumer, event, headers, tries);
