@@ -1,9 +1,9 @@
 package org.tic.commons.error;
 
-import java.util.List;
-import java.util.Map;
-
-/** Thrown by the service layer to answer with a problem+json; nothing is committed (the transaction rolls back). */
+/**
+ * Thrown by the service layer for what is about the request rather than a rule: a missing resource, an unusable
+ * parameter, a stale If-Match. Broken rules are {@link org.tic.commons.rules.RuleViolation}. Nothing is committed.
+ */
 public class ProblemException extends RuntimeException {
 
     private final Problem problem;
@@ -22,29 +22,11 @@ public class ProblemException extends RuntimeException {
                 what + " " + id + " does not exist", null));
     }
 
-    public static ProblemException conflict(String detail) {
-        return new ProblemException(new Problem("conflict", "Conflict", 409, detail, null));
-    }
-
     public static ProblemException badRequest(String detail) {
         return new ProblemException(new Problem("bad-request", "Bad request", 400, detail, null));
     }
 
-    public static ProblemException invalid(String field, String message) {
-        return new ProblemException(new Problem("validation-failed", "Validation failed", 400,
-                field + ": " + message, List.of(new Problem.Violation(field, message))));
-    }
-
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(new Problem("precondition-failed", "Precondition failed", 412, detail, null));
-    }
-
-    /** A well-formed request that breaks a business rule (e.g. an ineligible application). */
-    public static ProblemException unprocessable(String code, String title, String detail, Map<String, Object> extensions) {
-        Problem p = new Problem(code, title, 422, detail, null);
-        if (extensions != null) {
-            extensions.forEach(p::with);
-        }
-        return new ProblemException(p);
     }
 }

@@ -21,6 +21,7 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tic.commons.rules.RuleViolation;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -48,6 +49,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e, UriInfo uri) {
+        return respond(problemOf(e), uri);
+    }
+
+    /** The one mapping of a broken rule: invalid fields 400, conflict 409, refused by a rule 422. */
+    static Problem problemOf(RuleViolation e) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+        };
+        List<Problem.Violation> violations = e.fields().stream()
+                .map(f -> new Problem.Violation(f.field(), f.message())).toList();
+        Problem p = new Problem(e.code(), e.title(), status, e.detail(), violations);
+        e.extensions().forEach(p::with);
+        return p;
     }
 
     @ServerExceptionMapper
@@ -135,6 +155,9 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException p) {
                 return respond(p.problem(), uri);
+            }
+            if (t instanceof RuleViolation r) {
+                return respond(problemOf(r), uri);
             }
             if (t instanceof ConstraintViolationException cve) {
                 return constraintViolations(cve, uri);

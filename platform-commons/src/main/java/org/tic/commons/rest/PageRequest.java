@@ -1,7 +1,7 @@
 package org.tic.commons.rest;
 
-import org.tic.commons.error.Problem;
-import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.FieldViolation;
+import org.tic.commons.rules.RuleViolation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,24 +30,22 @@ public record PageRequest(int page, int size, boolean exactTotal) {
     public static PageRequest of(Integer page, Integer size, String count) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         if (p < 0) {
-            violations.add(new Problem.Violation("page", "must be 0 or greater"));
+            violations.add(new FieldViolation("page", "must be 0 or greater"));
         }
         if (p > 1_000_000) {
-            violations.add(new Problem.Violation("page", "must be at most 1000000"));
+            violations.add(new FieldViolation("page", "must be at most 1000000"));
         }
         if (s < 1 || s > MAX_SIZE) {
-            violations.add(new Problem.Violation("size", "must be between 1 and " + MAX_SIZE));
+            violations.add(new FieldViolation("size", "must be between 1 and " + MAX_SIZE));
         }
         boolean exact = COUNT_EXACT.equals(count);
         if (count != null && !exact && !COUNT_ESTIMATED.equals(count)) {
-            violations.add(new Problem.Violation("count", "must be exact or estimated"));
+            violations.add(new FieldViolation("count", "must be exact or estimated"));
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(new Problem("validation-failed", "Validation failed", 400,
-                    violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse(""),
-                    violations));
+            throw RuleViolation.invalid(violations);
         }
         return new PageRequest(p, s, exact);
     }

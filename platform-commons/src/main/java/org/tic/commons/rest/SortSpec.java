@@ -1,7 +1,7 @@
 package org.tic.commons.rest;
 
 import io.quarkus.panache.common.Sort;
-import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
 
 import java.util.Map;
 
@@ -26,7 +26,7 @@ public final class SortSpec {
             String field = descending || token.startsWith("+") ? token.substring(1) : token;
             String property = allowed.get(field);
             if (property == null) {
-                throw ProblemException.invalid("sort", "unknown sort field '" + truncate(field)
+                throw RuleViolation.invalid("sort", "unknown sort field '" + truncate(field)
                         + "'; allowed: " + String.join(", ", allowed.keySet()) + " (prefix - for descending)");
             }
             Sort.Direction dir = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;

@@ -1,7 +1,7 @@
 package org.tic.commons.rest;
 
 import org.junit.jupiter.api.Test;
-import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,8 +69,8 @@ class PageTotalsTest {
 
     @Test
     void anUnknownCountModeIsRefused() {
-        ProblemException e = assertThrows(ProblemException.class, () -> PageRequest.of(0, 20, "approximate"));
-        assertEquals(400, e.problem().status);
-        assertEquals("count", e.problem().violations.get(0).field());
+        RuleViolation e = assertThrows(RuleViolation.class, () -> PageRequest.of(0, 20, "approximate"));
+        assertEquals(RuleViolation.Kind.INVALID, e.kind());
+        assertEquals("count", e.fields().get(0).field());
     }
 }
