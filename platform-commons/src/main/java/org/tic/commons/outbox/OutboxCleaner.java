@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /** Deletes published outbox rows after the retention period (harmless when several replicas run it). */
@@ -14,7 +15,10 @@ public class OutboxCleaner {
     private final EntityManager em;
     private final OutboxConfig config;
 
-    public OutboxCleaner(EntityManager em, OutboxConfig config) {
+    private final Clock clock;
+
+    public OutboxCleaner(EntityManager em, OutboxConfig config, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.config = config;
     }
@@ -23,7 +27,7 @@ public class OutboxCleaner {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
-        deletePublishedBefore(Instant.now().minus(config.retention()));
+        deletePublishedBefore(clock.instant().minus(config.retention()));
     }
 
     @Transactional

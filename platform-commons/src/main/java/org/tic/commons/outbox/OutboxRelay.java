@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +68,7 @@ public class OutboxRelay {
     private final MeterRegistry registry;
     private final Map<String, Object> kafkaDefaults;
     private final EventTracing tracing;
+    private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
@@ -81,7 +83,8 @@ public class OutboxRelay {
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        MeterRegistry registry,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults,
-                       EventTracing tracing) {
+                       EventTracing tracing, Clock clock) {
+        this.clock = clock;
         this.kafkaDefaults = kafkaDefaults;
         this.tracing = tracing;
         this.em = em;
@@ -262,7 +265,7 @@ public class OutboxRelay {
      * as many parameters as ids, so each batch size was a new statement to parse and plan.
      */
     private void markPublished(List<Long> ids) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     "update outbox_event set published_at = ? where id = any(?)")) {

@@ -12,7 +12,7 @@ import org.tic.commons.event.EventTracing;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,9 +30,11 @@ public class OutboxWriter {
     private final OutboxConfig config;
     private final Event<OutboxWritten> written;
     private final EventTracing tracing;
+    private final Clock clock;
 
     public OutboxWriter(EntityManager em, ObjectMapper mapper, OutboxConfig config, Event<OutboxWritten> written,
-                        EventTracing tracing) {
+                        EventTracing tracing, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.mapper = mapper;
         this.config = config;
@@ -57,7 +59,7 @@ public class OutboxWriter {
         event.aggregateId = String.valueOf(aggregateId);
         event.eventType = eventType;
         event.actor = actor;
-        event.occurredAt = Instant.now();
+        event.occurredAt = clock.instant();
         EventTracing.TraceContext trace = tracing.current();
         event.traceParent = trace.traceparent();
         event.traceState = trace.tracestate();
