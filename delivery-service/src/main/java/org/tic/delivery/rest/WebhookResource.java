@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.commons.error.Problem;
-import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.delivery.domain.Delivery;
 import org.tic.delivery.domain.Subscription;
 import org.tic.delivery.mapping.DeliveryView;
@@ -156,11 +156,11 @@ public class WebhookResource {
         try {
             st = status == null || status.isBlank() ? null : Delivery.Status.valueOf(status.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be PENDING, DELIVERED or DEAD");
+            throw RuleViolation.invalid("status", "must be PENDING, DELIVERED or DEAD");
         }
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > 500) {
-            throw ProblemException.invalid("limit", "must be between 1 and 500");
+            throw RuleViolation.invalid("limit", "must be between 1 and 500");
         }
         return Response.ok(service.deliveries(id, st, null, n).stream().map(DeliveryView::of).toList()).build();
     }

@@ -1,8 +1,8 @@
 package org.tic.delivery.service;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.tic.commons.error.Problem;
-import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.FieldViolation;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.delivery.domain.ChangeQuery;
 import org.tic.delivery.domain.Cursor;
@@ -37,19 +37,19 @@ public class ChangeRequests {
         if (after != null && !after.isBlank()) {
             OptionalLong seq = Cursor.parse(after.trim());
             if (seq.isEmpty()) {
-                throw ProblemException.invalid("after", "is not a cursor of this feed (use a change's cursor or a page's next)");
+                throw RuleViolation.invalid("after", "is not a cursor of this feed (use a change's cursor or a page's next)");
             }
             afterSeq = seq.getAsLong();
         }
         TypeFilter.Parsed parsed = TypeFilter.parse(types);
         if (!parsed.valid()) {
-            throw new ProblemException(new Problem("unknown-event-types", "Unknown event types", 422,
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "unknown-event-types", "Unknown event types",
                     String.join("; ", parsed.problems()),
-                    parsed.problems().stream().map(p -> new Problem.Violation("types", p)).toList()));
+                    parsed.problems().stream().map(p -> new FieldViolation("types", p)).toList(), null);
         }
         int n = limit == null ? DEFAULT_LIMIT : limit;
         if (n < 1 || n > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw RuleViolation.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return new ChangeQuery(afterSeq, parsed, ids("clusters", clusters), ids("projects", projects), viewer(), n);
     }
@@ -59,7 +59,7 @@ public class ChangeRequests {
             return Duration.ZERO;
         }
         if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
-            throw ProblemException.invalid("wait", "must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
+            throw RuleViolation.invalid("wait", "must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
         }
         return Duration.ofSeconds(seconds);
     }
@@ -81,16 +81,16 @@ public class ChangeRequests {
             }
         }
         if (parts.size() > MAX_IDS) {
-            throw new ProblemException(new Problem("too-many-filters", "Too many filters", 422,
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "too-many-filters", "Too many filters",
                     field + ": at most " + MAX_IDS + " ids, not " + parts.size(),
-                    List.of(new Problem.Violation(field, "at most " + MAX_IDS + " ids"))));
+                    List.of(new FieldViolation(field, "at most " + MAX_IDS + " ids")), null);
         }
         Set<UUID> ids = new LinkedHashSet<>();
         for (String p : parts) {
             try {
                 ids.add(UUID.fromString(p));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid(field, "'" + (p.length() > 40 ? p.substring(0, 40) + "..." : p) + "' is not an id");
+                throw RuleViolation.invalid(field, "'" + (p.length() > 40 ? p.substring(0, 40) + "..." : p) + "' is not an id");
             }
         }
         return ids;

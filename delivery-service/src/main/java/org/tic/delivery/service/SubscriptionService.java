@@ -1,9 +1,10 @@
 package org.tic.delivery.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.tic.commons.error.Problem;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
+import org.tic.commons.rules.FieldViolation;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.delivery.config.DeliveryConfig;
 import org.tic.delivery.domain.Delivery;
@@ -24,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Webhook subscriptions and their deliveries. Anyone with a token may subscribe, for what it may read itself; the
@@ -95,8 +97,8 @@ public class SubscriptionService {
         ETags.checkIfMatch(ifMatch, s.version());
         SubscriptionRules.Checked checked = check(r);
         if (r.organizationId() != null && !r.organizationId().equals(s.organizationId())) {
-            throw ProblemException.unprocessable("organization-fixed", "Organization cannot change",
-                    "A subscription's organization is fixed at creation: delete it and subscribe anew", null);
+            throw RuleViolation.unprocessable("organization-fixed", "Organization cannot change",
+                    "A subscription's organization is fixed at creation: delete it and subscribe anew");
         }
         return save(s.withTarget(r.url().trim(), r.description(), checked.types().types(), checked.types().baseTypes(),
                 ids(r.clusters()), ids(r.projects()), now()));
@@ -127,7 +129,7 @@ public class SubscriptionService {
         Subscription s = get(id);
         if (!deliveries.redeliver(s.id(), deliveryId, now())) {
             Delivery d = deliveries.find(s.id(), deliveryId).orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
-            throw ProblemException.conflict("Only a dead letter can be redelivered; this delivery is " + d.status());
+            throw RuleViolation.conflict("Only a dead letter can be redelivered; this delivery is " + d.status());
         }
         return deliveries.find(s.id(), deliveryId).orElseThrow();
     }
@@ -146,9 +148,9 @@ public class SubscriptionService {
         SubscriptionRules.Checked checked = SubscriptionRules.check(r.url(), r.types(), r.clusters(), r.projects(),
                 r.description(), urls);
         if (!checked.violations().isEmpty()) {
-            List<Problem.Violation> v = checked.violations().stream().map(x -> new Problem.Violation(x.field(), x.message())).toList();
-            throw new ProblemException(new Problem("invalid-subscription", "Invalid subscription", 422,
-                    v.stream().map(x -> x.field() + ": " + x.message()).reduce((a, b) -> a + "; " + b).orElse(""), v));
+            List<FieldViolation> v = checked.violations().stream().map(x -> new FieldViolation(x.field(), x.message())).toList();
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "invalid-subscription", "Invalid subscription",
+                    v.stream().map(x -> x.field() + ": " + x.message()).collect(Collectors.joining("; ")), v, null);
         }
         return checked;
     }
