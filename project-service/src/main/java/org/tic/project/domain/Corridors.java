@@ -1,5 +1,7 @@
 package org.tic.project.domain;
 
+import org.tic.commons.rules.RuleViolation;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,14 +41,14 @@ public final class Corridors {
         boolean corridor = clusters.size() >= 2 && countries.size() >= 2;
         if (!corridor) {
             if (requestedOrigin != null || requestedDestination != null) {
-                throw new RuleViolation("not-a-corridor", "Not a corridor", "originClusterId and destinationClusterId "
+                throw RuleViolation.unprocessable("not-a-corridor", "Not a corridor", "originClusterId and destinationClusterId "
                         + "are only for corridors: projects spanning two or more clusters in two or more countries");
             }
             return new Layout(new ArrayList<>(countries), false, null, null);
         }
         for (UUID requested : new UUID[]{requestedOrigin, requestedDestination}) {
             if (requested != null && !clusters.contains(requested)) {
-                throw new RuleViolation("corridor-end-not-in-project", "Corridor end not in the project",
+                throw RuleViolation.unprocessable("corridor-end-not-in-project", "Corridor end not in the project",
                         "Cluster " + requested + " is neither the lead nor a participating cluster of this project",
                         Map.of("clusterId", requested.toString()));
             }
@@ -64,7 +66,7 @@ public final class Corridors {
             }
         }
         if (destination == null || destination.equals(origin)) {
-            throw new RuleViolation("corridor-ends-identical", "Corridor ends identical",
+            throw RuleViolation.unprocessable("corridor-ends-identical", "Corridor ends identical",
                     "A corridor's origin and destination must be different clusters");
         }
         return new Layout(new ArrayList<>(countries), true, origin, destination);

@@ -1,5 +1,7 @@
 package org.tic.project.domain;
 
+import org.tic.commons.rules.RuleViolation;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,11 +27,11 @@ public final class Readiness {
     /** Checks an item update: COMPLETE needs evidence, NOT_APPLICABLE needs a justification. */
     public static void checkItem(ReadinessItemKey item, ReadinessStatus status, List<Evidence> evidence, String note) {
         if (status == ReadinessStatus.COMPLETE && (evidence == null || evidence.isEmpty())) {
-            throw new RuleViolation("readiness-evidence-required", "Readiness item needs evidence",
+            throw RuleViolation.unprocessable("readiness-evidence-required", "Readiness item needs evidence",
                     item + " cannot be COMPLETE without evidence", Map.of("item", item.name()));
         }
         if (status == ReadinessStatus.NOT_APPLICABLE && (note == null || note.isBlank())) {
-            throw new RuleViolation("readiness-justification-required", "Readiness item needs a justification",
+            throw RuleViolation.unprocessable("readiness-justification-required", "Readiness item needs a justification",
                     item + " can be NOT_APPLICABLE only with a note saying why", Map.of("item", item.name()));
         }
     }

@@ -1,5 +1,7 @@
 package org.tic.project.domain;
 
+import org.tic.commons.rules.RuleViolation;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,12 +87,12 @@ public final class StageRules {
     /** The stage a project may be registered at (its history starts there). */
     public static void checkInitial(Stage stage, LocalDate date, LocalDate today) {
         if (stage != null && !stage.isMainLine()) {
-            throw new RuleViolation("invalid-initial-stage", "Invalid initial stage", "A project is registered at "
+            throw RuleViolation.unprocessable("invalid-initial-stage", "Invalid initial stage", "A project is registered at "
                     + "a main-line stage (CONCEPT … OPERATIONAL), not " + stage + "; move it there afterwards",
                     Map.of("stage", stage.name()));
         }
         if (date != null && date.isAfter(today)) {
-            throw new RuleViolation("transition-date-in-future", "Invalid initial stage",
+            throw RuleViolation.unprocessable("transition-date-in-future", "Invalid initial stage",
                     "stageDate " + date + " is in the future", Map.of("stageDate", date.toString()));
         }
     }
@@ -187,7 +189,7 @@ public final class StageRules {
         ext.put("from", current.stage().name());
         ext.put("to", to.name());
         ext.put("allowed", nextStages(current.stage(), current.heldStage()).stream().map(Enum::name).toList());
-        return new RuleViolation(code, TITLE, detail, ext);
+        return RuleViolation.unprocessable(code, TITLE, detail, ext);
     }
 
     private static boolean hasText(String s) {

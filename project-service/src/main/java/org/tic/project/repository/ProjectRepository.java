@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.tic.commons.persistence.Like;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageTotals;
 import org.tic.project.domain.Project;

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.commons.error.Problem;
-import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.project.domain.NetworkMap;
 import org.tic.project.mapping.NetworkMapSchema;
 import org.tic.project.service.MapService;
@@ -61,7 +61,7 @@ public class MapResource {
                 for (String part : s.split(",")) {
                     String v = part.trim().toUpperCase();
                     if (!v.isEmpty() && !STATUSES.contains(v)) {
-                        throw ProblemException.invalid("status", "unknown status '" + part.trim() + "'; one of " + new java.util.TreeSet<>(STATUSES));
+                        throw RuleViolation.invalid("status", "unknown status '" + part.trim() + "'; one of " + new java.util.TreeSet<>(STATUSES));
                     }
                     if (!v.isEmpty()) {
                         statuses.add(v);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.project.domain.ClusterSnapshot;
 import org.tic.project.domain.OrganizationSnapshot;
 import org.tic.project.mapping.ClusterRefView;
@@ -64,7 +65,7 @@ public class ClusterDirectory {
         List<String> unknown = all.stream().filter(id -> !known.containsKey(id)).map(UUID::toString).sorted().toList();
         if (!unknown.isEmpty()) {
             String field = unknown.contains(lead.toString()) ? "leadClusterId" : "participatingClusterIds";
-            throw ProblemException.unprocessable("unknown-cluster", "Unknown cluster",
+            throw RuleViolation.unprocessable("unknown-cluster", "Unknown cluster",
                     "Cluster" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + " "
                             + (unknown.size() > 1 ? "are" : "is") + " not known to project-service (not seen on membership.events)",
                     Map.of("field", field, "clusterIds", unknown));
@@ -76,7 +77,7 @@ public class ClusterDirectory {
                 String successorHint = ClusterSnapshot.MERGED.equals(c.status) && c.successorId != null
                         ? "; it was merged into " + label(known.get(c.successorId), c.successorId) + ", lead with that cluster"
                         : "";
-                throw ProblemException.unprocessable("lead-cluster-not-signatory", "Lead cluster is not a signatory",
+                throw RuleViolation.unprocessable("lead-cluster-not-signatory", "Lead cluster is not a signatory",
                         "The lead cluster " + label(c, c.id) + " is " + c.status + "; only a SIGNATORY cluster can lead a project"
                                 + successorHint, ext);
             }
@@ -85,7 +86,7 @@ public class ClusterDirectory {
             ClusterSnapshot c = known.get(id);
             if (!previous.contains(id) && ClusterSnapshot.MERGED.equals(c.status)) {
                 Map<String, Object> ext = describe(c, "participatingClusterIds");
-                throw ProblemException.unprocessable("cluster-merged", "Cluster merged",
+                throw RuleViolation.unprocessable("cluster-merged", "Cluster merged",
                         "Cluster " + label(c, c.id) + " was merged into " + label(known.get(c.successorId), c.successorId)
                                 + "; refer to that cluster instead", ext);
             }
@@ -99,7 +100,7 @@ public class ClusterDirectory {
         for (UUID id : new HashSet<>(ids)) {
             OrganizationSnapshot o = organizations.findById(id);
             if (o == null || o.deleted) {
-                throw ProblemException.unprocessable("unknown-organization", "Unknown organization",
+                throw RuleViolation.unprocessable("unknown-organization", "Unknown organization",
                         "Organization " + id + (o == null ? " is not known to project-service (not seen on membership.events)"
                                 : " was deleted"), Map.of("field", "partners", "organizationId", id.toString()));
             }

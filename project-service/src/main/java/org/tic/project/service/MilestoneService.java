@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.project.domain.Milestone;
 import org.tic.project.domain.MilestoneType;
 import org.tic.project.domain.Project;
@@ -77,7 +78,7 @@ public class MilestoneService {
         boolean created = m == null;
         if (created) {
             if (clear) {
-                throw ProblemException.invalid("plannedDate", "give a planned or an actual date (both null clears an existing milestone)");
+                throw RuleViolation.invalid("plannedDate", "give a planned or an actual date (both null clears an existing milestone)");
             }
             m = ProjectService.newMilestone(projectId, type, actor);
         }
@@ -118,12 +119,12 @@ public class MilestoneService {
             return;
         }
         if (actual.isAfter(today)) {
-            throw ProblemException.unprocessable("milestone-actual-in-future", "Actual date in the future",
+            throw RuleViolation.unprocessable("milestone-actual-in-future", "Actual date in the future",
                     field + " " + actual + " is in the future; record it as plannedDate", Map.of("field", field));
         }
         Stage effective = stage == Stage.ON_HOLD ? heldStage : stage;
         if (type == MilestoneType.FID && effective != null && effective.isMainLine() && !effective.atOrAfter(Stage.FID)) {
-            throw ProblemException.unprocessable("fid-before-stage", "FID not reached",
+            throw RuleViolation.unprocessable("fid-before-stage", "FID not reached",
                     "The project is " + stage + "; move it to FID through a stage transition, which records the FID date",
                     Map.of("field", field, "stage", stage.name()));
         }

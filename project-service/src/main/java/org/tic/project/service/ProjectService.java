@@ -5,10 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.tic.commons.error.Problem;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rules.FieldViolation;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.project.domain.ClusterSnapshot;
 import org.tic.project.domain.Corridors;
 import org.tic.project.domain.Milestone;
@@ -144,13 +145,13 @@ public class ProjectService {
         ETags.checkIfMatch(ifMatch, p.version);
         checkShape(request);
         if (request.stage() != null && request.stage() != p.stage) {
-            throw ProblemException.invalid("stage", "stage changes go through POST /api/v1/projects/" + id + "/stage-transitions");
+            throw RuleViolation.invalid("stage", "stage changes go through POST /api/v1/projects/" + id + "/stage-transitions");
         }
         if (request.stageDate() != null && !request.stageDate().equals(p.stageDate)) {
-            throw ProblemException.invalid("stageDate", "stage dates are recorded by POST /api/v1/projects/" + id + "/stage-transitions");
+            throw RuleViolation.invalid("stageDate", "stage dates are recorded by POST /api/v1/projects/" + id + "/stage-transitions");
         }
         if (request.milestones() != null) {
-            throw ProblemException.invalid("milestones", "milestones are changed through /api/v1/projects/" + id + "/milestones");
+            throw RuleViolation.invalid("milestones", "milestones are changed through /api/v1/projects/" + id + "/milestones");
         }
         // Every query runs before the entity changes: an auto-flush in between would bump the version twice.
         List<UUID> participating = request.participatingClusterIds() == null ? List.of() : request.participatingClusterIds();
@@ -216,30 +217,30 @@ public class ProjectService {
 
     /** Cross-field checks Bean Validation cannot express; field paths as the client sent them. */
     private static void checkShape(ProjectRequest r) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         List<UUID> participating = r.participatingClusterIds() == null ? List.of() : r.participatingClusterIds();
         if (participating.contains(r.leadClusterId())) {
-            violations.add(new Problem.Violation("participatingClusterIds", "must not contain the lead cluster"));
+            violations.add(new FieldViolation("participatingClusterIds", "must not contain the lead cluster"));
         }
         if (new LinkedHashSet<>(participating).size() != participating.size()) {
-            violations.add(new Problem.Violation("participatingClusterIds", "must not contain duplicates"));
+            violations.add(new FieldViolation("participatingClusterIds", "must not contain duplicates"));
         }
         if (r.partners() != null) {
             for (int i = 0; i < r.partners().size(); i++) {
                 PartnerDto d = r.partners().get(i);
                 if (d.organizationId() == null && (d.name() == null || d.name().isBlank())) {
-                    violations.add(new Problem.Violation("partners[" + i + "].name", "is required when organizationId is absent"));
+                    violations.add(new FieldViolation("partners[" + i + "].name", "is required when organizationId is absent"));
                 }
             }
         }
         if (r.funding() != null && r.funding().securedAmount() != null && r.funding().currency() == null) {
-            violations.add(new Problem.Violation("funding.currency", "is required with securedAmount"));
+            violations.add(new FieldViolation("funding.currency", "is required with securedAmount"));
         }
         if (r.funding() != null && r.funding().sources() != null) {
             for (int i = 0; i < r.funding().sources().size(); i++) {
                 var s = r.funding().sources().get(i);
                 if (s.amount() != null && s.currency() == null) {
-                    violations.add(new Problem.Violation("funding.sources[" + i + "].currency", "is required with amount"));
+                    violations.add(new FieldViolation("funding.sources[" + i + "].currency", "is required with amount"));
                 }
             }
         }
@@ -247,14 +248,12 @@ public class ProjectService {
             Set<MilestoneType> seen = new HashSet<>();
             for (int i = 0; i < r.milestones().size(); i++) {
                 if (!seen.add(r.milestones().get(i).type())) {
-                    violations.add(new Problem.Violation("milestones[" + i + "].type", "appears more than once"));
+                    violations.add(new FieldViolation("milestones[" + i + "].type", "appears more than once"));
                 }
             }
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(new Problem("validation-failed", "Validation failed", 400,
-                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
-                    violations));
+            throw RuleViolation.invalid(violations);
         }
     }
 
@@ -270,9 +269,9 @@ public class ProjectService {
 
     private void checkNameFree(UUID lead, String name, UUID self) {
         projects.findByLeadAndName(lead, name, self).ifPresent(other -> {
-            throw new ProblemException(new Problem("conflict", "Conflict", 409,
-                    "The lead cluster already has a project named '" + other.name + "' (" + other.id + ")", null)
-                    .with("projectId", other.id.toString()));
+            throw new RuleViolation(RuleViolation.Kind.CONFLICT, "conflict", "Conflict",
+                    "The lead cluster already has a project named '" + other.name + "' (" + other.id + ")", null,
+                    Map.of("projectId", other.id.toString()));
         });
     }
 

@@ -1,6 +1,7 @@
 package org.tic.project.domain;
 
 import org.junit.jupiter.api.Test;
+import org.tic.commons.rules.RuleViolation;
 
 import java.util.List;
 import java.util.UUID;
