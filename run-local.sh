@@ -7,4 +7,4 @@ cd "$(dirname "$0")"
 echo "Building (first run downloads dependencies; later runs take seconds) ..."
 ./mvnw -B -q install -DskipTests -Dquarkus.log.level=WARN
 cp=$(cat dev-infra/target/classes/org/tic/devinfra/runtime.classpath)
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "dev-infra/target/classes:${cp}" org.tic.devinfra.LocalPlatform "$@"
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "dev-infra/target/classes:${cp}" org.tic.devinfra.launcher.LocalPlatform "$@"

@@ -1,7 +1,7 @@
 package org.tic.contract;
 
 import org.junit.jupiter.api.Assumptions;
-import org.tic.devinfra.ExternalTool;
+import org.tic.devinfra.process.ExternalTool;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package org.tic.contract;
 
-import org.tic.devinfra.ExternalTool;
+import org.tic.devinfra.process.ExternalTool;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package org.tic.bench;
 
-import org.tic.devinfra.Infrastructure;
-import org.tic.devinfra.JwtMinter;
-import org.tic.devinfra.Ports;
-import org.tic.devinfra.PostgresServer;
-import org.tic.devinfra.ServiceProcess;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.launcher.Infrastructure;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.process.Ports;
+import org.tic.devinfra.database.PostgresServer;
+import org.tic.devinfra.process.ServiceProcess;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package org.tic.bench;
 
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package org.tic.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.tic.devinfra.ApiClient;
+import org.tic.devinfra.client.ApiClient;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package org.tic.bench;
 
-import org.tic.devinfra.ServiceProcess;
+import org.tic.devinfra.process.ServiceProcess;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.tic.bench;
 
-import org.tic.devinfra.PostgresServer;
+import org.tic.devinfra.database.PostgresServer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package org.tic.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.tic.devinfra.ApiClient;
-import org.tic.devinfra.DemoData;
+import org.tic.devinfra.client.ApiClient;
+import org.tic.devinfra.demo.DemoData;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.tic.delivery.service.ChangeRetention;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;

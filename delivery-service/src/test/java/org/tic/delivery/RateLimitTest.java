@@ -10,8 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 import org.tic.commons.ratelimit.BulkOperation;
-import org.tic.devinfra.JwtMinter;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.io.BufferedReader;
 import java.io.IOException;

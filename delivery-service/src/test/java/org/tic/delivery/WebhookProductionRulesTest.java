@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.tic.deploy;
 
-import org.tic.devinfra.ExternalTool;
+import org.tic.devinfra.process.ExternalTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 

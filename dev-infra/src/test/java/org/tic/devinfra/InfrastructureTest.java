@@ -1,5 +1,10 @@
 package org.tic.devinfra;
 
+import org.tic.devinfra.broker.KafkaBroker;
+import org.tic.devinfra.database.PostgresServer;
+import org.tic.devinfra.launcher.Infrastructure;
+import org.tic.devinfra.process.Ports;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,5 +1,7 @@
 package org.tic.devinfra;
 
+import org.tic.devinfra.launcher.Infrastructure;
+
 import java.nio.file.Path;
 
 /** Started in a child JVM by {@link InfrastructureTest}: brings the infrastructure up, says so, then waits to be killed. */

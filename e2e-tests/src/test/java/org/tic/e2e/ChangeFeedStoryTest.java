@@ -15,7 +15,7 @@ import org.tic.client.membership.model.WorldRegion;
 import org.tic.client.project.api.ProjectsApi;
 import org.tic.client.project.model.ProjectCategory;
 import org.tic.client.project.model.ProjectRequest;
-import org.tic.devinfra.GeneratedClients;
+import org.tic.devinfra.client.GeneratedClients;
 
 import java.time.Duration;
 import java.util.List;

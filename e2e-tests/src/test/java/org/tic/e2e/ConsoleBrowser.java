@@ -10,7 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assumptions;
-import org.tic.devinfra.KeycloakServer;
+import org.tic.devinfra.identity.KeycloakServer;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -20,7 +20,7 @@ import org.tic.client.project.api.StagesApi;
 import org.tic.client.project.model.Project;
 import org.tic.client.project.model.Stage;
 import org.tic.client.project.model.StageTransition;
-import org.tic.devinfra.GeneratedClients;
+import org.tic.devinfra.client.GeneratedClients;
 
 import java.time.Duration;
 import java.util.List;

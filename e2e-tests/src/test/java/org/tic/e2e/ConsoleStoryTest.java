@@ -20,7 +20,7 @@ import org.tic.client.membership.model.ClusterType;
 import org.tic.client.membership.model.OrganizationKind;
 import org.tic.client.membership.model.OrganizationRequest;
 import org.tic.client.membership.model.WorldRegion;
-import org.tic.devinfra.GeneratedClients;
+import org.tic.devinfra.client.GeneratedClients;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -37,10 +37,10 @@ import org.tic.client.project.api.ClustersReadModelApi;
 import org.tic.client.project.api.ProjectsApi;
 import org.tic.client.project.model.ProjectCategory;
 import org.tic.client.project.model.ProjectRequest;
-import org.tic.devinfra.GeneratedClients;
-import org.tic.devinfra.JwtMinter;
-import org.tic.devinfra.KeycloakServer;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.client.GeneratedClients;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.identity.KeycloakServer;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -53,7 +53,7 @@ import org.tic.client.project.model.ProjectRequest;
 import org.tic.client.project.model.Stage;
 import org.tic.client.project.model.StageTransition;
 import org.tic.client.project.model.StageTransitionRequest;
-import org.tic.devinfra.GeneratedClients;
+import org.tic.devinfra.client.GeneratedClients;
 
 import java.math.BigDecimal;
 import java.time.Duration;

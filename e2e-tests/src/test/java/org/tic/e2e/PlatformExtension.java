@@ -2,10 +2,10 @@ package org.tic.e2e;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.tic.devinfra.ApiClient;
-import org.tic.devinfra.Platform;
-import org.tic.devinfra.Ports;
-import org.tic.devinfra.KeycloakServer;
+import org.tic.devinfra.client.ApiClient;
+import org.tic.devinfra.launcher.Platform;
+import org.tic.devinfra.process.Ports;
+import org.tic.devinfra.identity.KeycloakServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

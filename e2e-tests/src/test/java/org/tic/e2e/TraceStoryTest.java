@@ -12,7 +12,7 @@ import org.tic.client.membership.model.Cluster;
 import org.tic.client.membership.model.ClusterRequest;
 import org.tic.client.membership.model.ClusterType;
 import org.tic.client.membership.model.WorldRegion;
-import org.tic.devinfra.GeneratedClients;
+import org.tic.devinfra.client.GeneratedClients;
 import org.tic.e2e.OtlpReceiver.ReceivedSpan;
 
 import java.nio.charset.StandardCharsets;

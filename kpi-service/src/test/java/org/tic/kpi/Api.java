@@ -2,7 +2,7 @@ package org.tic.kpi;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.testing.TestTokens;
 
 /** Requests to the service under test, with real signed tokens (as the secretariat unless a test says otherwise). */
 final class Api {

@@ -1,6 +1,6 @@
 package org.tic.kpi;
 
-import org.tic.devinfra.EventProbe;
+import org.tic.devinfra.testing.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -9,9 +9,9 @@ import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.JwtKeys;
-import org.tic.devinfra.JwtMinter;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.identity.JwtKeys;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.nio.file.Files;
 import java.time.Duration;

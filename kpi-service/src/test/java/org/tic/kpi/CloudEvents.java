@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.tic.devinfra.Infrastructure;
+import org.tic.devinfra.launcher.Infrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

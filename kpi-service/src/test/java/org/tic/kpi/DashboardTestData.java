@@ -1,7 +1,7 @@
 package org.tic.kpi;
 
 import io.restassured.http.ContentType;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.time.Duration;
 import java.util.ArrayList;

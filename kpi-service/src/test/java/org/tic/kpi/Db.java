@@ -1,6 +1,6 @@
 package org.tic.kpi;
 
-import org.tic.devinfra.Infrastructure;
+import org.tic.devinfra.launcher.Infrastructure;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

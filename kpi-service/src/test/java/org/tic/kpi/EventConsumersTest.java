@@ -1,6 +1,6 @@
 package org.tic.kpi;
 
-import org.tic.devinfra.EventProbe;
+import org.tic.devinfra.testing.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

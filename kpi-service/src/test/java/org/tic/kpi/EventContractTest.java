@@ -1,11 +1,11 @@
 package org.tic.kpi;
 
-import org.tic.devinfra.EventProbe;
+import org.tic.devinfra.testing.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.AsyncApiContract;
+import org.tic.devinfra.testing.AsyncApiContract;
 import org.tic.kpi.event.KpiEventTypes;
 
 import java.lang.reflect.Field;

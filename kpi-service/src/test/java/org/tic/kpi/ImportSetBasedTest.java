@@ -4,7 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.testing.TestTokens;
 import org.tic.kpi.repository.ImportedReportWriter;
 
 import java.time.Duration;

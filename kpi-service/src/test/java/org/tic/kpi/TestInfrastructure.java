@@ -2,7 +2,7 @@ package org.tic.kpi;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import org.tic.devinfra.TicInfraTestResource;
+import org.tic.devinfra.testing.TicInfraTestResource;
 
 /** Every @QuarkusTest of this module runs on the real PostgreSQL (database "kpi") and Kafka broker. */
 @QuarkusTestResource(value = TicInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "kpi"))

@@ -3,7 +3,7 @@ package org.tic.membership;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.util.LinkedHashMap;
 import java.util.List;

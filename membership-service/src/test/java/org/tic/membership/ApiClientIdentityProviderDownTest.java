@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.Ports;
+import org.tic.devinfra.process.Ports;
 
 import java.util.Map;
 

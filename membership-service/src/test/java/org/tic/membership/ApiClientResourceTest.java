@@ -10,9 +10,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.KeycloakServer;
-import org.tic.devinfra.KeycloakTestResource;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.identity.KeycloakServer;
+import org.tic.devinfra.testing.KeycloakTestResource;
+import org.tic.devinfra.testing.TestTokens;
 import org.tic.membership.domain.ApiClientNaming;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.tic.membership;
 
-import org.tic.devinfra.EventProbe;
+import org.tic.devinfra.testing.EventProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.Infrastructure;
+import org.tic.devinfra.launcher.Infrastructure;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package org.tic.project;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.testing.TestTokens;
 
 /** Requests to the service under test, with real signed tokens (TestTokens: the key the service trusts in tests). */
 public final class Api {

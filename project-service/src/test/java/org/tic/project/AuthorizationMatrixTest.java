@@ -1,6 +1,6 @@
 package org.tic.project;
 
-import org.tic.devinfra.EventProbe;
+import org.tic.devinfra.testing.EventProbe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.JwtKeys;
-import org.tic.devinfra.JwtMinter;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.identity.JwtKeys;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.nio.file.Files;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package org.tic.project;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.AsyncApiContract;
+import org.tic.devinfra.testing.AsyncApiContract;
 
 import java.io.InputStream;
 import java.nio.file.Files;

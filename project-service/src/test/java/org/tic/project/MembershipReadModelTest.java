@@ -1,6 +1,6 @@
 package org.tic.project;
 
-import org.tic.devinfra.EventProbe;
+import org.tic.devinfra.testing.EventProbe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;

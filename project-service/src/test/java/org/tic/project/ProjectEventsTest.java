@@ -1,6 +1,6 @@
 package org.tic.project;
 
-import org.tic.devinfra.EventProbe;
+import org.tic.devinfra.testing.EventProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tic.devinfra.AsyncApiContract;
+import org.tic.devinfra.testing.AsyncApiContract;
 import org.tic.project.event.ProjectEventTypes;
 
 import java.lang.reflect.Field;

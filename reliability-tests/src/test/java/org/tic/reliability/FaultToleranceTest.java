@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tic.devinfra.Platform;
-import org.tic.devinfra.PostgresServer;
-import org.tic.devinfra.ServiceProcess;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.launcher.Platform;
+import org.tic.devinfra.database.PostgresServer;
+import org.tic.devinfra.process.ServiceProcess;
+import org.tic.devinfra.testing.TestTokens;
 import org.tic.reliability.TopicReader.Event;
 
 import java.io.IOException;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tic.devinfra.JwtMinter;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

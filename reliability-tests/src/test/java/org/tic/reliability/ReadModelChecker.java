@@ -1,8 +1,8 @@
 package org.tic.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.tic.devinfra.Platform;
-import org.tic.devinfra.PostgresServer;
+import org.tic.devinfra.launcher.Platform;
+import org.tic.devinfra.database.PostgresServer;
 import org.tic.reliability.TopicReader.Event;
 
 import java.math.BigDecimal;

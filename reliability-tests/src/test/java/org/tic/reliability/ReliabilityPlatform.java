@@ -5,12 +5,12 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.tic.devinfra.JwtMinter;
-import org.tic.devinfra.Platform;
-import org.tic.devinfra.Ports;
-import org.tic.devinfra.PostgresServer;
-import org.tic.devinfra.ServiceProcess;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.launcher.Platform;
+import org.tic.devinfra.process.Ports;
+import org.tic.devinfra.database.PostgresServer;
+import org.tic.devinfra.process.ServiceProcess;
+import org.tic.devinfra.testing.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,9 +5,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tic.devinfra.Platform;
-import org.tic.devinfra.ServiceProcess;
-import org.tic.devinfra.TestTokens;
+import org.tic.devinfra.launcher.Platform;
+import org.tic.devinfra.process.ServiceProcess;
+import org.tic.devinfra.testing.TestTokens;
 import org.tic.reliability.TopicReader.Event;
 
 import java.time.Duration;

@@ -1,4 +1,8 @@
-package org.tic.devinfra;
+package org.tic.devinfra.broker;
+
+import org.tic.devinfra.process.ChildProcess;
+import org.tic.devinfra.process.OrphanGuard;
+import org.tic.devinfra.process.Ports;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -211,8 +215,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** The classpath Maven resolved for this module at build time (see the dependency plugin in its pom). */
-    static String runtimeClasspath() {
-        try (InputStream in = KafkaBroker.class.getResourceAsStream("runtime.classpath")) {
+    public static String runtimeClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/org/tic/devinfra/runtime.classpath")) {
             if (in == null) {
                 throw new IllegalStateException("runtime.classpath missing: build dev-infra with Maven first");
             }

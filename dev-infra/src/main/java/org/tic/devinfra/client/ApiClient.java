@@ -1,4 +1,4 @@
-package org.tic.devinfra;
+package org.tic.devinfra.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

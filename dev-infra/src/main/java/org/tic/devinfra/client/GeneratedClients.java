@@ -1,4 +1,4 @@
-package org.tic.devinfra;
+package org.tic.devinfra.client;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,4 +1,6 @@
-package org.tic.devinfra;
+package org.tic.devinfra.database;
+
+import org.tic.devinfra.process.OrphanGuard;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

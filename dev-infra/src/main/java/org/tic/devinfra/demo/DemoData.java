@@ -1,4 +1,7 @@
-package org.tic.devinfra;
+package org.tic.devinfra.demo;
+
+import org.tic.devinfra.client.ApiClient;
+import org.tic.devinfra.client.GeneratedClients;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.tic.devinfra;
+package org.tic.devinfra.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package org.tic.devinfra;
+package org.tic.devinfra.identity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +78,7 @@ final class KeycloakDistribution {
         if (override != null && !override.isBlank()) {
             return Path.of(override.trim());
         }
-        try (InputStream in = KeycloakDistribution.class.getResourceAsStream("keycloak.dist")) {
+        try (InputStream in = KeycloakDistribution.class.getResourceAsStream("/org/tic/devinfra/keycloak.dist")) {
             if (in == null) {
                 throw new IllegalStateException("dev-infra was built without keycloak.dist (run the Maven build)");
             }

@@ -1,4 +1,10 @@
-package org.tic.devinfra;
+package org.tic.devinfra.identity;
+
+import org.tic.devinfra.database.PostgresServer;
+import org.tic.devinfra.launcher.Infrastructure;
+import org.tic.devinfra.process.ChildProcess;
+import org.tic.devinfra.process.OrphanGuard;
+import org.tic.devinfra.process.Ports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -147,7 +153,7 @@ public final class KeycloakServer implements AutoCloseable {
         if (adminCall("GET", "/admin/realms/" + REALM, null).statusCode() == 200) {
             return;
         }
-        try (InputStream in = KeycloakServer.class.getResourceAsStream("keycloak/tic-realm.json")) {
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("/org/tic/devinfra/keycloak/tic-realm.json")) {
             String realm = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             expect(adminCall("POST", "/admin/realms", realm), 201, "import the realm");
         } catch (IOException e) {

@@ -1,4 +1,6 @@
-package org.tic.devinfra;
+package org.tic.devinfra.identity;
+
+import org.tic.devinfra.client.ApiClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,14 +12,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** Tokens for trying the API locally: printed, and written to .tic-local/tokens.env for shells. */
-record Tokens(Path file, String secretariat, String coordinator, String coordinatorCluster, String partner,
+public record Tokens(Path file, String secretariat, String coordinator, String coordinatorCluster, String partner,
               String partnerOrganization, KeycloakServer keycloak) {
 
     /**
      * With Keycloak: the realm's demo users get the first demo cluster (coordinator) and organization (partner) as
      * their attributes; tokens.env holds a shell function fetching a fresh token (they live 5 minutes).
      */
-    static Tokens fromKeycloak(Path work, KeycloakServer keycloak, ApiClient membership) {
+    public static Tokens fromKeycloak(Path work, KeycloakServer keycloak, ApiClient membership) {
         JsonNode cluster = membership.get("/api/v1/clusters?size=1&sort=name").ok().path("items").path(0);
         JsonNode org = membership.get("/api/v1/organizations?size=1&sort=name").ok().path("items").path(0);
         if (cluster.hasNonNull("id")) {
@@ -48,7 +50,7 @@ record Tokens(Path file, String secretariat, String coordinator, String coordina
                 org.path("name").asText("(none)"), keycloak);
     }
 
-    static Tokens write(Path work, JwtMinter minter, String secretariat, ApiClient membership) {
+    public static Tokens write(Path work, JwtMinter minter, String secretariat, ApiClient membership) {
         JsonNode cluster = membership.get("/api/v1/clusters?size=1&sort=name").ok().path("items").path(0);
         String clusterId = cluster.path("id").asText(null);
         String clusterName = cluster.path("name").asText("(no cluster yet)");
@@ -77,7 +79,7 @@ record Tokens(Path file, String secretariat, String coordinator, String coordina
         }
     }
 
-    void print() {
+    public void print() {
         if (keycloak != null) {
             System.out.println("Log in (Keycloak, realm " + KeycloakServer.REALM + "; password = username):");
             System.out.println("  secretariat");

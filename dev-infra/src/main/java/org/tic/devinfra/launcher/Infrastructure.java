@@ -1,4 +1,8 @@
-package org.tic.devinfra;
+package org.tic.devinfra.launcher;
+
+import org.tic.devinfra.broker.KafkaBroker;
+import org.tic.devinfra.database.PostgresServer;
+import org.tic.devinfra.process.Ports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

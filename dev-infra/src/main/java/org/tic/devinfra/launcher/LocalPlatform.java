@@ -1,4 +1,13 @@
-package org.tic.devinfra;
+package org.tic.devinfra.launcher;
+
+import org.tic.devinfra.client.ApiClient;
+import org.tic.devinfra.demo.DemoData;
+import org.tic.devinfra.identity.JwtKeys;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.identity.KeycloakServer;
+import org.tic.devinfra.identity.Tokens;
+import org.tic.devinfra.process.Ports;
+import org.tic.devinfra.process.ServiceProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;

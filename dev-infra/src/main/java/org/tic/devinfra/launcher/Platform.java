@@ -1,4 +1,9 @@
-package org.tic.devinfra;
+package org.tic.devinfra.launcher;
+
+import org.tic.devinfra.database.PostgresServer;
+import org.tic.devinfra.identity.KeycloakServer;
+import org.tic.devinfra.process.Ports;
+import org.tic.devinfra.process.ServiceProcess;
 
 import java.nio.file.Path;
 import java.time.Duration;

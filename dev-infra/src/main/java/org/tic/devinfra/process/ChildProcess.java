@@ -1,9 +1,9 @@
-package org.tic.devinfra;
+package org.tic.devinfra.process;
 
 import java.util.concurrent.TimeUnit;
 
 /** How the servers and services this module starts are stopped: one way for all of them. */
-final class ChildProcess {
+public final class ChildProcess {
 
     private ChildProcess() {
     }
@@ -12,7 +12,7 @@ final class ChildProcess {
      * Stops {@code process} (SIGTERM, then SIGKILL after 30 s; or SIGKILL at once when {@code kill}, as a crash) and
      * then its orphan guard, which is no longer needed. Either may be null.
      */
-    static void stop(Process process, Process guard, boolean kill) {
+    public static void stop(Process process, Process guard, boolean kill) {
         try {
             if (process != null) {
                 if (kill) {

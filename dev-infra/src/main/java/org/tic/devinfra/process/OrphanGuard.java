@@ -1,4 +1,4 @@
-package org.tic.devinfra;
+package org.tic.devinfra.process;
 
 import java.io.IOException;
 
@@ -7,7 +7,7 @@ import java.io.IOException;
  * does not run then, and PostgreSQL or a broker JVM would otherwise keep their ports. The guard is a tiny
  * shell loop that polls the owner's PID; it is destroyed on a normal stop.
  */
-final class OrphanGuard {
+public final class OrphanGuard {
 
     private OrphanGuard() {
     }
@@ -16,7 +16,7 @@ final class OrphanGuard {
      * @param childPid    process to stop once this JVM is gone
      * @param firstSignal signal to send first (e.g. QUIT for an immediate PostgreSQL shutdown, TERM for a JVM)
      */
-    static Process watch(long childPid, String firstSignal) {
+    public static Process watch(long childPid, String firstSignal) {
         long owner = ProcessHandle.current().pid();
         String script = "while kill -0 " + owner + " 2>/dev/null; do sleep 1; done; "
                 + "kill -" + firstSignal + " " + childPid + " 2>/dev/null; i=0; "

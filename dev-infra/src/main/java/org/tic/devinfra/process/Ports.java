@@ -1,4 +1,4 @@
-package org.tic.devinfra;
+package org.tic.devinfra.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ public final class Ports {
     }
 
     /** Waits until something listens on the port, or the deadline passes, or {@code stillAlive} says the owner died. */
-    static void awaitOpen(String host, int port, Duration timeout, java.util.function.BooleanSupplier stillAlive) {
+    public static void awaitOpen(String host, int port, Duration timeout, java.util.function.BooleanSupplier stillAlive) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (isOpen(host, port)) {

@@ -1,4 +1,4 @@
-package org.tic.devinfra;
+package org.tic.devinfra.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,6 @@
-package org.tic.devinfra;
+package org.tic.devinfra.testing;
+
+import org.tic.devinfra.launcher.Infrastructure;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

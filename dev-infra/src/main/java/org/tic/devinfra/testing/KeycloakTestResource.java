@@ -1,4 +1,6 @@
-package org.tic.devinfra;
+package org.tic.devinfra.testing;
+
+import org.tic.devinfra.identity.KeycloakServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

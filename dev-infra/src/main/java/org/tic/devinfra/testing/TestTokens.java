@@ -1,4 +1,8 @@
-package org.tic.devinfra;
+package org.tic.devinfra.testing;
+
+import org.tic.devinfra.identity.JwtKeys;
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.identity.Tokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,7 @@
-package org.tic.devinfra;
+package org.tic.devinfra.testing;
+
+import org.tic.devinfra.identity.JwtMinter;
+import org.tic.devinfra.launcher.Infrastructure;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
