@@ -17,6 +17,7 @@ import org.tic.project.mapping.MilestoneView;
 import org.tic.project.mapping.ProjectMapper;
 import org.tic.project.repository.MilestoneRepository;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,12 @@ public class MilestoneService {
     private final ProjectMapper mapper;
     private final ProjectEventPublisher events;
     private final ProjectAccess access;
+    private final Clock clock;
 
     public MilestoneService(ProjectService projects, MilestoneRepository milestones, ProjectMapper mapper,
-                            ProjectEventPublisher events, ProjectAccess access) {
+                            ProjectEventPublisher events, ProjectAccess access, Clock clock) {
         this.access = access;
+        this.clock = clock;
         this.projects = projects;
         this.milestones = milestones;
         this.mapper = mapper;
@@ -52,14 +55,14 @@ public class MilestoneService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MilestoneView> list(UUID projectId) {
         projects.get(projectId);
-        LocalDate today = Today.utc();
+        LocalDate today = Today.utc(clock);
         return milestones.ofProject(projectId).stream().map(m -> mapper.toView(m, today)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MilestoneView get(UUID projectId, MilestoneType type) {
         projects.get(projectId);
-        return milestones.find(projectId, type).map(m -> mapper.toView(m, Today.utc()))
+        return milestones.find(projectId, type).map(m -> mapper.toView(m, Today.utc(clock)))
                 .orElseThrow(() -> ProblemException.notFound("Milestone", type + " of project " + projectId));
     }
 
@@ -72,7 +75,7 @@ public class MilestoneService {
         Project p = projects.get(projectId);
         access.requireMilestoneRights(p);
         ETags.checkIfMatch(ifMatch, p.version);
-        checkDates(type, request.actualDate(), p.stage, p.heldStage, Today.latest(), "actualDate");
+        checkDates(type, request.actualDate(), p.stage, p.heldStage, Today.latest(clock), "actualDate");
         Milestone m = milestones.find(projectId, type).orElse(null);
         boolean clear = request.plannedDate() == null && request.actualDate() == null;
         boolean created = m == null;
@@ -87,7 +90,7 @@ public class MilestoneService {
         m.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
         m.evidence = mapper.evidence(request.evidence());
         m.updatedBy = actor;
-        MilestoneView view = mapper.toView(m, Today.utc());
+        MilestoneView view = mapper.toView(m, Today.utc(clock));
         if (created) {
             milestones.persist(m);
         } else if (clear) {
@@ -101,7 +104,7 @@ public class MilestoneService {
         p.touch(actor);
         milestones.flush();
         if (!clear) {
-            view = mapper.toView(m, Today.utc());
+            view = mapper.toView(m, Today.utc(clock));
         }
         events.milestoneUpdated(p, view, actor);
         if (fidBecameKnown) {

@@ -38,7 +38,7 @@ import org.tic.project.repository.ProjectRepository;
 import org.tic.project.repository.ReadinessItemRepository;
 import org.tic.project.repository.StageTransitionRepository;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,11 +64,13 @@ public class ProjectService {
     private final ProjectMapper mapper;
     private final ProjectEventPublisher events;
     private final ProjectAccess access;
+    private final Clock clock;
 
     public ProjectService(ProjectRepository projects, StageTransitionRepository transitions, MilestoneRepository milestones,
                           ReadinessItemRepository readinessItems, ClusterDirectory directory, ProjectMapper mapper,
-                          ProjectEventPublisher events, ProjectAccess access) {
+                          ProjectEventPublisher events, ProjectAccess access, Clock clock) {
         this.access = access;
+        this.clock = clock;
         this.projects = projects;
         this.transitions = transitions;
         this.milestones = milestones;
@@ -83,7 +85,7 @@ public class ProjectService {
         access.requireMayCreate(request.leadClusterId());
         checkShape(request);
         Stage stage = request.stage() == null ? Stage.CONCEPT : request.stage();
-        StageRules.checkInitial(stage, request.stageDate(), Today.latest());
+        StageRules.checkInitial(stage, request.stageDate(), Today.latest(clock));
 
         Project p = new Project();
         p.id = UUID.randomUUID();
@@ -118,14 +120,14 @@ public class ProjectService {
         registration.toStage = stage;
         registration.date = p.stageDate;
         registration.note = "Registered at " + stage;
-        registration.recordedAt = Instant.now();
+        registration.recordedAt = clock.instant();
         registration.recordedBy = actor;
         transitions.persist(registration);
         initial.forEach(milestones::persist);
         projects.flush(); // version and timestamps are set now, so the events carry them
 
         events.created(p, actor);
-        LocalDate today = Today.utc();
+        LocalDate today = Today.utc(clock);
         initial.stream().sorted((a, b) -> a.type.compareTo(b.type))
                 .forEach(m -> events.milestoneUpdated(p, mapper.toView(m, today), actor));
         if (p.fidDate != null) {
@@ -290,7 +292,7 @@ public class ProjectService {
         if (inputs == null) {
             return out;
         }
-        LocalDate today = Today.latest();
+        LocalDate today = Today.latest(clock);
         for (int i = 0; i < inputs.size(); i++) {
             MilestoneInput in = inputs.get(i);
             MilestoneService.checkDates(in.type(), in.actualDate(), p.stage, p.heldStage, today, "milestones[" + i + "]");

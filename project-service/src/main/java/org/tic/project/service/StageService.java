@@ -19,7 +19,7 @@ import org.tic.project.mapping.StageTransitionView;
 import org.tic.project.repository.MilestoneRepository;
 import org.tic.project.repository.StageTransitionRepository;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.UUID;
 
@@ -37,10 +37,12 @@ public class StageService {
     private final ProjectMapper mapper;
     private final ProjectEventPublisher events;
     private final ProjectAccess access;
+    private final Clock clock;
 
     public StageService(ProjectService projects, StageTransitionRepository transitions, MilestoneRepository milestones,
-                        ProjectMapper mapper, ProjectEventPublisher events, ProjectAccess access) {
+                        ProjectMapper mapper, ProjectEventPublisher events, ProjectAccess access, Clock clock) {
         this.access = access;
+        this.clock = clock;
         this.projects = projects;
         this.transitions = transitions;
         this.milestones = milestones;
@@ -58,7 +60,7 @@ public class StageService {
                 new StageRules.Current(p.stage, p.heldStage, transitions.lastDate(projectId)),
                 new StageRules.Request(r.to(), r.date(), r.note(), r.skipReason(), Boolean.TRUE.equals(r.override()),
                         r.overrideReason(), readinessComplete),
-                Today.latest());
+                Today.latest(clock));
 
         StageTransition t = new StageTransition();
         t.id = UUID.randomUUID();
@@ -73,7 +75,7 @@ public class StageService {
         t.skipReason = move.skipped().isEmpty() ? null : trim(r.skipReason());
         t.readinessOverride = move.readinessOverride();
         t.overrideReason = move.readinessOverride() ? trim(r.overrideReason()) : null;
-        t.recordedAt = Instant.now();
+        t.recordedAt = clock.instant();
         t.recordedBy = actor;
         transitions.persist(t);
 
@@ -107,7 +109,7 @@ public class StageService {
 
         events.stageChanged(p, move.from(), move.to(), r.date(), move.skipped(), actor);
         if (fidMilestone != null) {
-            events.milestoneUpdated(p, mapper.toView(fidMilestone, Today.utc()), actor);
+            events.milestoneUpdated(p, mapper.toView(fidMilestone, Today.utc(clock)), actor);
         }
         if (fidBecameKnown) {
             events.reachedFid(p, p.fidDate, actor);

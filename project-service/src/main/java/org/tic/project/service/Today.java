@@ -1,5 +1,6 @@
 package org.tic.project.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -14,12 +15,12 @@ public final class Today {
     private Today() {
     }
 
-    public static LocalDate latest() {
-        return LocalDate.now(EARLIEST_ZONE);
+    public static LocalDate latest(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), EARLIEST_ZONE);
     }
 
     /** Today in UTC, for statuses such as "overdue". */
-    public static LocalDate utc() {
-        return LocalDate.now(ZoneOffset.UTC);
+    public static LocalDate utc(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }
