@@ -1,5 +1,7 @@
 package org.tic.kpi.domain;
 
+import org.tic.commons.rules.FieldViolation;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,11 +39,11 @@ public final class KpiReportRules {
     }
 
     /** @return every broken rule, empty when the draft is acceptable */
-    public static List<FieldError> validate(KpiReportDraft d, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<FieldViolation> validate(KpiReportDraft d, LocalDate today) {
+        List<FieldViolation> errors = new ArrayList<>();
         subject(d, errors);
         if (d.metric() == null) {
-            errors.add(new FieldError("metric", "is required (one of CO2E, GDP, JOBS, OTHER)"));
+            errors.add(new FieldViolation("metric", "is required (one of CO2E, GDP, JOBS, OTHER)"));
         } else {
             metricFields(d, errors);
             unit(d, errors);
@@ -52,15 +54,15 @@ public final class KpiReportRules {
         return errors;
     }
 
-    private static void subject(KpiReportDraft d, List<FieldError> errors) {
+    private static void subject(KpiReportDraft d, List<FieldViolation> errors) {
         if (d.clusterId() == null && d.projectId() == null) {
-            errors.add(new FieldError("clusterId", "a report is about a cluster or a project: give clusterId or projectId"));
+            errors.add(new FieldViolation("clusterId", "a report is about a cluster or a project: give clusterId or projectId"));
         } else if (d.clusterId() != null && d.projectId() != null) {
-            errors.add(new FieldError("projectId", "give clusterId or projectId, not both"));
+            errors.add(new FieldViolation("projectId", "give clusterId or projectId, not both"));
         }
     }
 
-    private static void metricFields(KpiReportDraft d, List<FieldError> errors) {
+    private static void metricFields(KpiReportDraft d, List<FieldViolation> errors) {
         Metric m = d.metric();
         boolean co2e = m == Metric.CO2E;
         boolean jobs = m == Metric.JOBS;
@@ -77,16 +79,16 @@ public final class KpiReportRules {
             year(d.baseYear(), "co2e.baseYear", errors);
             year(d.targetYear(), "co2e.targetYear", errors);
             if (d.co2eMetricType() == Co2eMetricType.ACHIEVED_REDUCTION && d.baseYear() == null) {
-                errors.add(new FieldError("co2e.baseYear", "is required for an achieved reduction (reduced from which year?)"));
+                errors.add(new FieldViolation("co2e.baseYear", "is required for an achieved reduction (reduced from which year?)"));
             }
             if (d.co2eMetricType() == Co2eMetricType.POTENTIAL_REDUCTION && d.targetYear() == null) {
-                errors.add(new FieldError("co2e.targetYear", "is required for a potential reduction (reached by which year?)"));
+                errors.add(new FieldViolation("co2e.targetYear", "is required for a potential reduction (reached by which year?)"));
             }
             if (d.baseYear() != null && d.targetYear() != null && d.targetYear() <= d.baseYear()) {
-                errors.add(new FieldError("co2e.targetYear", "must be after the base year"));
+                errors.add(new FieldViolation("co2e.targetYear", "must be after the base year"));
             }
             if (d.method() != null && d.method().length() > 500) {
-                errors.add(new FieldError("co2e.method", "must be at most 500 characters"));
+                errors.add(new FieldViolation("co2e.method", "must be at most 500 characters"));
             }
         }
 
@@ -99,25 +101,25 @@ public final class KpiReportRules {
         requiredIf(gdp, d.gdpBasis(), "gdp.basis", "DIRECT or TOTAL", m, errors);
         if (gdp) {
             if (d.currency() != null && !isCurrency(d.currency())) {
-                errors.add(new FieldError("gdp.currency", "must be an ISO 4217 currency code in upper case, e.g. USD"));
+                errors.add(new FieldViolation("gdp.currency", "must be an ISO 4217 currency code in upper case, e.g. USD"));
             }
             year(d.priceYear(), "gdp.priceYear", errors);
         }
 
         if (other) {
             if (d.metricName() == null || d.metricName().isBlank()) {
-                errors.add(new FieldError("metricName", "is required for metric OTHER (what is measured?)"));
+                errors.add(new FieldViolation("metricName", "is required for metric OTHER (what is measured?)"));
             } else if (!METRIC_NAME.matcher(d.metricName().trim()).matches()) {
-                errors.add(new FieldError("metricName", "must be 1 to 120 characters, without '|' or control characters"));
+                errors.add(new FieldViolation("metricName", "must be 1 to 120 characters, without '|' or control characters"));
             }
         } else if (d.metricName() != null) {
-            errors.add(new FieldError("metricName", "is only for metric OTHER; " + m + " is a named headline metric"));
+            errors.add(new FieldViolation("metricName", "is only for metric OTHER; " + m + " is a named headline metric"));
         }
     }
 
-    private static void unit(KpiReportDraft d, List<FieldError> errors) {
+    private static void unit(KpiReportDraft d, List<FieldViolation> errors) {
         if (d.unit() == null) {
-            errors.add(new FieldError("unit", "is required"));
+            errors.add(new FieldViolation("unit", "is required"));
             return;
         }
         Set<UnitDimension> allowed = DIMENSIONS.get(d.metric());
@@ -128,104 +130,104 @@ public final class KpiReportRules {
                     units.add(u.name());
                 }
             }
-            errors.add(new FieldError("unit", d.unit() + " is not a unit of " + d.metric() + "; use one of "
+            errors.add(new FieldViolation("unit", d.unit() + " is not a unit of " + d.metric() + "; use one of "
                     + String.join(", ", units)));
         }
     }
 
-    private static void value(KpiReportDraft d, List<FieldError> errors) {
+    private static void value(KpiReportDraft d, List<FieldViolation> errors) {
         BigDecimal v = d.value();
         if (v == null) {
-            errors.add(new FieldError("value", "is required"));
+            errors.add(new FieldViolation("value", "is required"));
             return;
         }
         if (v.precision() - v.scale() > MAX_INTEGER_DIGITS) {
-            errors.add(new FieldError("value", "is too large (at most " + MAX_INTEGER_DIGITS + " digits before the point)"));
+            errors.add(new FieldViolation("value", "is too large (at most " + MAX_INTEGER_DIGITS + " digits before the point)"));
         }
         if (v.scale() > MAX_SCALE && v.stripTrailingZeros().scale() > MAX_SCALE) {
-            errors.add(new FieldError("value", "has more than " + MAX_SCALE + " decimals"));
+            errors.add(new FieldViolation("value", "has more than " + MAX_SCALE + " decimals"));
         }
         if (d.metric() != null && d.metric() != Metric.OTHER && v.signum() < 0) {
-            errors.add(new FieldError("value", "must be zero or positive (report a reduction as a reduction metric type, "
+            errors.add(new FieldViolation("value", "must be zero or positive (report a reduction as a reduction metric type, "
                     + "not as a negative emission)"));
         }
         if (d.unit() == KpiUnit.HEADCOUNT && v.stripTrailingZeros().scale() > 0) {
-            errors.add(new FieldError("value", "a headcount is a whole number; use FTE for fractions"));
+            errors.add(new FieldViolation("value", "a headcount is a whole number; use FTE for fractions"));
         }
         if (d.unit() == KpiUnit.PERCENT && (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            errors.add(new FieldError("value", "a percentage is between 0 and 100"));
+            errors.add(new FieldViolation("value", "a percentage is between 0 and 100"));
         }
     }
 
-    private static void period(KpiReportDraft d, LocalDate today, List<FieldError> errors) {
+    private static void period(KpiReportDraft d, LocalDate today, List<FieldViolation> errors) {
         if (d.periodStart() == null) {
-            errors.add(new FieldError("periodStart", "is required (first day the value covers)"));
+            errors.add(new FieldViolation("periodStart", "is required (first day the value covers)"));
         }
         if (d.periodEnd() == null) {
-            errors.add(new FieldError("periodEnd", "is required (last day the value covers)"));
+            errors.add(new FieldViolation("periodEnd", "is required (last day the value covers)"));
         }
         if (d.periodStart() != null && d.periodEnd() != null && d.periodEnd().isBefore(d.periodStart())) {
-            errors.add(new FieldError("periodEnd", "must not be before periodStart"));
+            errors.add(new FieldViolation("periodEnd", "must not be before periodStart"));
         }
         date(d.periodStart(), "periodStart", errors);
         date(d.periodEnd(), "periodEnd", errors);
         if (d.reportedOn() != null) {
             if (d.reportedOn().isAfter(today)) {
-                errors.add(new FieldError("reportedOn", "must not be in the future"));
+                errors.add(new FieldViolation("reportedOn", "must not be in the future"));
             }
             date(d.reportedOn(), "reportedOn", errors);
         }
     }
 
-    private static void provenance(KpiReportDraft d, List<FieldError> errors) {
+    private static void provenance(KpiReportDraft d, List<FieldViolation> errors) {
         boolean hasUrl = d.sourceUrl() != null && !d.sourceUrl().isBlank();
         boolean hasDocument = d.sourceDocument() != null && !d.sourceDocument().isBlank();
         if (!hasUrl && !hasDocument) {
-            errors.add(new FieldError("source", "give source.url or source.document: every value says where it comes from"));
+            errors.add(new FieldViolation("source", "give source.url or source.document: every value says where it comes from"));
         }
         if (hasUrl && !URL.matcher(d.sourceUrl()).matches()) {
-            errors.add(new FieldError("source.url", "must be an http(s) URL of at most 1000 characters"));
+            errors.add(new FieldViolation("source.url", "must be an http(s) URL of at most 1000 characters"));
         }
         if (hasDocument && d.sourceDocument().length() > 500) {
-            errors.add(new FieldError("source.document", "must be at most 500 characters"));
+            errors.add(new FieldViolation("source.document", "must be at most 500 characters"));
         }
         if (d.reportedBy() == null || d.reportedBy().isBlank()) {
-            errors.add(new FieldError("reportedBy", "is required (who reported the value)"));
+            errors.add(new FieldViolation("reportedBy", "is required (who reported the value)"));
         } else if (d.reportedBy().length() > 200) {
-            errors.add(new FieldError("reportedBy", "must be at most 200 characters"));
+            errors.add(new FieldViolation("reportedBy", "must be at most 200 characters"));
         }
         if (d.confidence() == null) {
-            errors.add(new FieldError("confidence", "is required (REPORTED, ESTIMATED or VERIFIED)"));
+            errors.add(new FieldViolation("confidence", "is required (REPORTED, ESTIMATED or VERIFIED)"));
         }
         if (d.notes() != null && d.notes().length() > 2000) {
-            errors.add(new FieldError("notes", "must be at most 2000 characters"));
+            errors.add(new FieldViolation("notes", "must be at most 2000 characters"));
         }
     }
 
     private static void requiredIf(boolean applies, Object value, String field, String hint, Metric metric,
-                                   List<FieldError> errors) {
+                                   List<FieldViolation> errors) {
         if (applies && value == null) {
-            errors.add(new FieldError(field, "is required for metric " + metric + " (" + hint + ")"));
+            errors.add(new FieldViolation(field, "is required for metric " + metric + " (" + hint + ")"));
         } else if (!applies && value != null) {
-            errors.add(new FieldError(field, "does not apply to metric " + metric));
+            errors.add(new FieldViolation(field, "does not apply to metric " + metric));
         }
     }
 
-    private static void onlyFor(boolean applies, Object value, String field, String metric, List<FieldError> errors) {
+    private static void onlyFor(boolean applies, Object value, String field, String metric, List<FieldViolation> errors) {
         if (!applies && value != null) {
-            errors.add(new FieldError(field, "only applies to metric " + metric));
+            errors.add(new FieldViolation(field, "only applies to metric " + metric));
         }
     }
 
-    private static void year(Integer year, String field, List<FieldError> errors) {
+    private static void year(Integer year, String field, List<FieldViolation> errors) {
         if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
-            errors.add(new FieldError(field, "must be between " + MIN_YEAR + " and " + MAX_YEAR));
+            errors.add(new FieldViolation(field, "must be between " + MIN_YEAR + " and " + MAX_YEAR));
         }
     }
 
-    private static void date(LocalDate date, String field, List<FieldError> errors) {
+    private static void date(LocalDate date, String field, List<FieldViolation> errors) {
         if (date != null && (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR)) {
-            errors.add(new FieldError(field, "must be between " + MIN_YEAR + " and " + MAX_YEAR));
+            errors.add(new FieldViolation(field, "must be between " + MIN_YEAR + " and " + MAX_YEAR));
         }
     }
 

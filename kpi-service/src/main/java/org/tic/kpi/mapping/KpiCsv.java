@@ -1,9 +1,9 @@
 package org.tic.kpi.mapping;
 
+import org.tic.commons.rules.FieldViolation;
 import org.tic.kpi.domain.Co2eMetricType;
 import org.tic.kpi.domain.Co2eScope;
 import org.tic.kpi.domain.Confidence;
-import org.tic.kpi.domain.FieldError;
 import org.tic.kpi.domain.GdpBasis;
 import org.tic.kpi.domain.GwpSet;
 import org.tic.kpi.domain.JobsEffect;
@@ -83,7 +83,7 @@ public final class KpiCsv {
     }
 
     /** A parsed row: the draft (with unparseable fields left null) and what could not be parsed. */
-    public record Parsed(KpiReportDraft draft, String clusterRef, List<FieldError> errors) {
+    public record Parsed(KpiReportDraft draft, String clusterRef, List<FieldViolation> errors) {
     }
 
     private KpiCsv() {
@@ -122,9 +122,9 @@ public final class KpiCsv {
             String value = i < fields.size() ? fields.get(i).trim() : "";
             v.put(header.get(i).trim(), value.isEmpty() ? null : value);
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldViolation> errors = new ArrayList<>();
         if (fields.size() > header.size()) {
-            errors.add(new FieldError("row", "has " + fields.size() + " fields, the header " + header.size()));
+            errors.add(new FieldViolation("row", "has " + fields.size() + " fields, the header " + header.size()));
         }
         Fields f = new Fields(v, errors);
         KpiReportDraft draft = new KpiReportDraft(
@@ -185,7 +185,7 @@ public final class KpiCsv {
         return row;
     }
 
-    private record Fields(Map<String, String> values, List<FieldError> errors) {
+    private record Fields(Map<String, String> values, List<FieldViolation> errors) {
         <T> T get(String column, Function<String, T> parse, String expected) {
             String raw = values.get(column);
             if (raw == null) {
@@ -194,7 +194,7 @@ public final class KpiCsv {
             try {
                 return parse.apply(raw);
             } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
-                errors.add(new FieldError(column, "'" + shorten(raw) + "' is not " + expected));
+                errors.add(new FieldViolation(column, "'" + shorten(raw) + "' is not " + expected));
                 return null;
             }
         }
@@ -207,7 +207,7 @@ public final class KpiCsv {
             try {
                 return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(column, "'" + shorten(raw) + "' is not one of "
+                errors.add(new FieldViolation(column, "'" + shorten(raw) + "' is not one of "
                         + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
                 return null;
             }

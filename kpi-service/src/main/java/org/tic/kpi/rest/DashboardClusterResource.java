@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.kpi.service.InitiativeService;
 
 import java.time.LocalDate;
@@ -60,7 +60,7 @@ public class DashboardClusterResource {
             @QueryParam("size") Integer size) {
         PageRequest pr = PageRequest.of(page, size);
         if (q != null && q.length() > 200) {
-            throw ProblemException.invalid("q", "must be at most 200 characters");
+            throw RuleViolation.invalid("q", "must be at most 200 characters");
         }
         var result = queries.clusters(date(asOf), new DashboardQueries.ClusterFilter(q, country, worldRegion, type, status),
                 sort, pr);
@@ -84,7 +84,7 @@ public class DashboardClusterResource {
             return today;
         }
         if (asOf.isAfter(today)) {
-            throw ProblemException.invalid("asOf", "must not be in the future");
+            throw RuleViolation.invalid("asOf", "must not be in the future");
         }
         return asOf;
     }

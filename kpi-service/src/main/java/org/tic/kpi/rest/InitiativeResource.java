@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.kpi.domain.PublishedSnapshot;
 import org.tic.kpi.mapping.BreakdownView;
 import org.tic.kpi.mapping.CsvWriter;
@@ -84,7 +84,7 @@ public class InitiativeResource {
     public Response breakdowns(@QueryParam("by") String by, @QueryParam("asOf") LocalDate asOf,
                                @QueryParam("format") String format) {
         if (by == null) {
-            throw ProblemException.invalid("by", "is required (country, worldRegion, clusterType, sector, projectCategory, stage)");
+            throw RuleViolation.invalid("by", "is required (country, worldRegion, clusterType, sector, projectCategory, stage)");
         }
         BreakdownView b = service.breakdown(InitiativeService.BreakdownBy.parse(by), asOf);
         if (csv(format)) {
@@ -157,7 +157,7 @@ public class InitiativeResource {
         if (format.equals("csv")) {
             return true;
         }
-        throw ProblemException.invalid("format", "must be json or csv");
+        throw RuleViolation.invalid("format", "must be json or csv");
     }
 
     private interface Rows {

@@ -30,6 +30,7 @@ import org.tic.commons.ratelimit.BulkOperation;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rest.SortSpec;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.commons.security.Roles;
 import org.tic.kpi.domain.Co2eMetricType;
@@ -181,7 +182,7 @@ public class KpiReportResource {
                 }
             };
         } else {
-            throw ProblemException.invalid("format", "must be csv or json");
+            throw RuleViolation.invalid("format", "must be csv or json");
         }
         return Response.ok(body, type)
                 .header("Content-Disposition", "attachment; filename=\"kpi-reports." + f + "\"").build();
@@ -222,7 +223,7 @@ public class KpiReportResource {
     public Response correct(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             KpiCorrectionRequest request, @Context UriInfo uri) {
         if (request == null || request.report() == null) {
-            throw ProblemException.invalid("report", "the corrected report is required");
+            throw RuleViolation.invalid("report", "the corrected report is required");
         }
         KpiReport r = service.correct(id, ifMatch, mapper.toDraft(request.report()), request.reason(), caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/kpi-reports").path(r.id.toString()).build())
@@ -233,7 +234,7 @@ public class KpiReportResource {
                                        Co2eMetricType co2eMetricType, Confidence confidence, LocalDate periodFrom,
                                        LocalDate periodTo, UUID importId, LocalDate asOf, boolean history) {
         if (asOf != null && history) {
-            throw ProblemException.invalid("history", "give asOf or history, not both");
+            throw RuleViolation.invalid("history", "give asOf or history, not both");
         }
         return new ReportFilter(subjectType, clusterId, projectId, metric, co2eMetricType, confidence, periodFrom, periodTo,
                 importId, asOf, history);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.tic.commons.outbox.OutboxWriter;
-import org.tic.kpi.domain.FieldError;
+import org.tic.commons.rules.FieldViolation;
 import org.tic.kpi.domain.KpiReport;
 import org.tic.kpi.domain.KpiReportDraft;
 import org.tic.kpi.event.KpiEventTypes;
@@ -121,7 +121,7 @@ public class ImportChunkApplier {
         Set<CurrentValueRepository.Key> keys = new LinkedHashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             int line = rows.get(i).line();
-            List<FieldError> errors = new ArrayList<>();
+            List<FieldViolation> errors = new ArrayList<>();
             KpiReportDraft draft = check(parsed.get(i), subjects.get(line), job.rights(), today, errors);
             if (!errors.isEmpty()) {
                 outcomes.add(new ImportRepository.RowOutcome(line, null, errorsJson(errors)));
@@ -161,7 +161,7 @@ public class ImportChunkApplier {
             return;
         }
         imports.finishRows(job.id(), List.of(new ImportRepository.RowOutcome(rows.get(0).line(), null,
-                errorsJson(List.of(new FieldError("row", "could not be stored: " + message))))));
+                errorsJson(List.of(new FieldViolation("row", "could not be stored: " + message))))));
         imports.countChunk(job.id(), job.owner(), 0, 1, leaseUntil);
     }
 
@@ -170,18 +170,18 @@ public class ImportChunkApplier {
      * then an unknown or not-covered subject (which ends the check), then the report rules.
      */
     static KpiReportDraft check(KpiCsv.Parsed parsed, ImportRepository.RowSubject subject, Rights rights, LocalDate today,
-                                List<FieldError> errors) {
+                                List<FieldViolation> errors) {
         errors.addAll(parsed.errors());
         KpiReportDraft draft = parsed.draft();
         if (parsed.clusterRef() != null) {
             UUID clusterId = subject == null ? null : subject.clusterId();
             if (clusterId == null) {
-                errors.add(new FieldError("cluster", "no cluster with id or slug '" + shorten(parsed.clusterRef())
+                errors.add(new FieldViolation("cluster", "no cluster with id or slug '" + shorten(parsed.clusterRef())
                         + "' is known to kpi-service"));
                 return draft;
             }
             if (!rights.secretariat() && !subject.clusterCovered()) {
-                errors.add(new FieldError("cluster", "you may import only for the clusters you coordinate "
+                errors.add(new FieldViolation("cluster", "you may import only for the clusters you coordinate "
                         + rights.clusters() + "; this row is for cluster '" + shorten(parsed.clusterRef()) + "' ("
                         + clusterId + ")"));
                 return draft;
@@ -195,19 +195,19 @@ public class ImportChunkApplier {
                 projectClusters.add(subject.projectLead());
             }
             projectClusters.addAll(subject.projectParticipants());
-            errors.add(new FieldError("projectId", "you may import only for projects of the clusters you coordinate "
+            errors.add(new FieldViolation("projectId", "you may import only for projects of the clusters you coordinate "
                     + rights.clusters() + "; project " + draft.projectId() + " belongs to " + projectClusters));
             return draft;
         }
         if (draft.reportedOn() == null) {
             draft = draft.withReportedOn(today);
         }
-        Set<String> unparsed = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        Set<String> unparsed = errors.stream().map(FieldViolation::field).collect(Collectors.toSet());
         // The cluster was resolved from the read model above; the project is known when the join found it.
-        for (FieldError e : KpiReportService.check(draft, today, id -> true, id -> projectKnown)) {
+        for (FieldViolation e : KpiReportService.check(draft, today, id -> true, id -> projectKnown)) {
             String column = KpiCsv.column(e.field());
             if (!unparsed.contains(column)) { // "metric is required" after "'CARBON' is not one of ..." adds nothing
-                errors.add(new FieldError(column, e.message()));
+                errors.add(new FieldViolation(column, e.message()));
             }
         }
         return draft;
@@ -239,7 +239,7 @@ public class ImportChunkApplier {
         return next;
     }
 
-    private String errorsJson(List<FieldError> errors) {
+    private String errorsJson(List<FieldViolation> errors) {
         try {
             return json.writeValueAsString(errors);
         } catch (JsonProcessingException e) {

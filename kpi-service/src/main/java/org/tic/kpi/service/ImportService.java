@@ -9,8 +9,8 @@ import org.jboss.logging.Logger;
 import org.tic.commons.error.Problem;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rules.FieldViolation;
 import org.tic.kpi.config.KpiConfig;
-import org.tic.kpi.domain.FieldError;
 import org.tic.kpi.domain.ImportJob;
 import org.tic.kpi.mapping.CsvReader;
 import org.tic.kpi.mapping.ImportView;
@@ -44,7 +44,7 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     static final int MAX_FIELD_LENGTH = 4000;
     private static final int ERRORS_IN_VIEW = 100;
-    private static final TypeReference<List<FieldError>> ERRORS = new TypeReference<>() {
+    private static final TypeReference<List<FieldViolation>> ERRORS = new TypeReference<>() {
     };
 
     private final ImportRepository imports;
@@ -114,7 +114,7 @@ public class ImportService {
                 } catch (CsvReader.MalformedCsvException e) {
                     // The rest of the file cannot be split into rows reliably: reject from here, keep what came before.
                     batch.add(new ImportRepository.StagedRow(e.line(), List.of(), "REJECTED",
-                            errors(List.of(new FieldError("row", "malformed CSV, reading stopped here: " + e.getMessage())))));
+                            errors(List.of(new FieldViolation("row", "malformed CSV, reading stopped here: " + e.getMessage())))));
                     rows++;
                     malformed = 1;
                     break;
@@ -225,7 +225,7 @@ public class ImportService {
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<ImportView.RowError> result = new ArrayList<>();
             for (ImportRepository.RejectedRow r : imports.rejected(id, offsetRows, limitRows)) {
-                for (FieldError e : parseErrors(r.errors())) {
+                for (FieldViolation e : parseErrors(r.errors())) {
                     result.add(new ImportView.RowError(r.line(), e.field(), e.message()));
                 }
             }
@@ -252,7 +252,7 @@ public class ImportService {
         });
     }
 
-    String errors(List<FieldError> errors) {
+    String errors(List<FieldViolation> errors) {
         try {
             return json.writeValueAsString(errors);
         } catch (JsonProcessingException e) {
@@ -260,14 +260,14 @@ public class ImportService {
         }
     }
 
-    private List<FieldError> parseErrors(String s) {
+    private List<FieldViolation> parseErrors(String s) {
         if (s == null) {
             return List.of();
         }
         try {
             return json.readValue(s, ERRORS);
         } catch (JsonProcessingException e) {
-            return List.of(new FieldError("row", s));
+            return List.of(new FieldViolation("row", s));
         }
     }
 

@@ -3,6 +3,7 @@ package org.tic.kpi.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.kpi.config.KpiConfig;
 import org.tic.kpi.domain.ClusterRecord;
 import org.tic.kpi.domain.KpiUnit;
@@ -73,7 +74,7 @@ public class InitiativeService {
                     return b;
                 }
             }
-            throw ProblemException.invalid("by", "must be one of country, worldRegion, clusterType, sector, projectCategory, stage");
+            throw RuleViolation.invalid("by", "must be one of country, worldRegion, clusterType, sector, projectCategory, stage");
         }
     }
 
@@ -187,12 +188,12 @@ public class InitiativeService {
     public TimeSeriesView timeSeries(LocalDate from, LocalDate to, String interval) {
         LocalDate end = to == null ? today() : to;
         if (end.isAfter(today())) {
-            throw ProblemException.invalid("to", "must not be in the future");
+            throw RuleViolation.invalid("to", "must not be in the future");
         }
         String step = interval == null ? "month" : interval.toLowerCase(Locale.ROOT);
         LocalDate start = from == null ? end.minusYears(1) : from;
         if (start.isAfter(end)) {
-            throw ProblemException.invalid("from", "must not be after to");
+            throw RuleViolation.invalid("from", "must not be after to");
         }
         List<LocalDate> dates = new ArrayList<>();
         int max = config.rollups().maxTimeSeriesPoints();
@@ -201,14 +202,14 @@ public class InitiativeService {
                 case "month" -> start.plusMonths(i);
                 case "quarter" -> start.plusMonths(3L * i);
                 case "year" -> start.plusYears(i);
-                default -> throw ProblemException.invalid("interval", "must be month, quarter or year");
+                default -> throw RuleViolation.invalid("interval", "must be month, quarter or year");
             };
             if (d.isAfter(end)) {
                 break;
             }
             dates.add(d);
             if (dates.size() > max) {
-                throw ProblemException.invalid("from", "the series would have more than " + max
+                throw RuleViolation.invalid("from", "the series would have more than " + max
                         + " points; narrow the range or use a longer interval");
             }
         }

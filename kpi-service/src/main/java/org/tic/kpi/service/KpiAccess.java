@@ -2,8 +2,9 @@ package org.tic.kpi.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
+import org.tic.commons.rules.FieldViolation;
 import org.tic.commons.security.Caller;
-import org.tic.kpi.domain.FieldError;
 import org.tic.kpi.domain.ImportJob;
 import org.tic.kpi.domain.KpiReport;
 import org.tic.kpi.domain.KpiReportDraft;
@@ -61,8 +62,8 @@ public class KpiAccess {
                     + "; cluster " + d.clusterId() + " is not one of them");
         }
         if (d.projectId() != null) {
-            ProjectRecord p = projects.findByIdOptional(d.projectId()).orElseThrow(() -> Problems.validation(List.of(
-                    new FieldError("projectId", "no project " + d.projectId() + " is known to kpi-service (it learns "
+            ProjectRecord p = projects.findByIdOptional(d.projectId()).orElseThrow(() -> RuleViolation.invalid(List.of(
+                    new FieldViolation("projectId", "no project " + d.projectId() + " is known to kpi-service (it learns "
                             + "projects from project events, which may lag a moment behind)"))));
             if (!subjects.coversProject(rights, p)) {
                 throw Caller.forbidden("You may report KPI values only for projects of the clusters you coordinate "

@@ -7,7 +7,8 @@ import org.tic.commons.error.ProblemException;
 import org.tic.commons.outbox.OutboxWriter;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
-import org.tic.kpi.domain.FieldError;
+import org.tic.commons.rules.RuleViolation;
+import org.tic.commons.rules.FieldViolation;
 import org.tic.kpi.domain.KpiReport;
 import org.tic.kpi.domain.KpiReportDraft;
 import org.tic.kpi.domain.KpiReportRules;
@@ -110,19 +111,19 @@ public class KpiReportService {
                 : reports.head(target.seriesId).orElseThrow(() -> new IllegalStateException("Series " + target.seriesId + " has no current version"));
         access.requireMayCorrect(head, draft);
         if (!target.currentVersion && (ifMatch == null || ifMatch.isBlank())) {
-            throw ProblemException.conflict("Report " + id + " was superseded by " + head.id + " (revision " + head.revision
+            throw RuleViolation.conflict("Report " + id + " was superseded by " + head.id + " (revision " + head.revision
                     + "); read the current version and correct that one (send If-Match)");
         }
         ETags.checkIfMatch(ifMatch, head.revision);
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalid("reason", "must not be blank: say why the value changed");
+            throw RuleViolation.invalid("reason", "must not be blank: say why the value changed");
         }
         if (reason.length() > 1000) {
-            throw ProblemException.invalid("reason", "must be at most 1000 characters");
+            throw RuleViolation.invalid("reason", "must be at most 1000 characters");
         }
         KpiReportDraft d = accept(draft);
         if (d.reportedOn().isBefore(head.reportedOn)) {
-            throw ProblemException.invalid("report.reportedOn", "a correction cannot take effect before the version it "
+            throw RuleViolation.invalid("report.reportedOn", "a correction cannot take effect before the version it "
                     + "corrects (reported on " + head.reportedOn + ")");
         }
         KpiReport next = new KpiReport();
@@ -164,16 +165,16 @@ public class KpiReportService {
             throw ProblemException.badRequest("A report body is required");
         }
         KpiReportDraft d = draft.reportedOn() == null ? draft.withReportedOn(LocalDate.now(clock)) : draft;
-        List<FieldError> errors = check(d);
+        List<FieldViolation> errors = check(d);
         if (!errors.isEmpty()) {
-            throw Problems.validation(errors);
+            throw RuleViolation.invalid(errors);
         }
         return d;
     }
 
     /** Every broken rule of a draft (with its reportedOn already defaulted), including an unknown subject. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FieldError> check(KpiReportDraft d) {
+    public List<FieldViolation> check(KpiReportDraft d) {
         return check(d, LocalDate.now(clock), id -> clusters.findByIdOptional(id).isPresent(),
                 id -> projects.findByIdOptional(id).isPresent());
     }
@@ -181,16 +182,16 @@ public class KpiReportService {
     /**
      * The same rules with the subject lookups given (an import resolves a whole chunk's subjects in one query).
      */
-    public static List<FieldError> check(KpiReportDraft d, LocalDate today, Predicate<UUID> clusterKnown,
+    public static List<FieldViolation> check(KpiReportDraft d, LocalDate today, Predicate<UUID> clusterKnown,
                                          Predicate<UUID> projectKnown) {
-        List<FieldError> errors = new ArrayList<>(KpiReportRules.validate(d, today));
+        List<FieldViolation> errors = new ArrayList<>(KpiReportRules.validate(d, today));
         if (errors.stream().noneMatch(e -> e.field().equals("clusterId") || e.field().equals("projectId"))) {
             if (d.clusterId() != null && !clusterKnown.test(d.clusterId())) {
-                errors.add(new FieldError("clusterId", "no cluster " + d.clusterId() + " is known to kpi-service (it learns "
+                errors.add(new FieldViolation("clusterId", "no cluster " + d.clusterId() + " is known to kpi-service (it learns "
                         + "clusters from membership events, which may lag a moment behind)"));
             }
             if (d.projectId() != null && !projectKnown.test(d.projectId())) {
-                errors.add(new FieldError("projectId", "no project " + d.projectId() + " is known to kpi-service (it learns "
+                errors.add(new FieldViolation("projectId", "no project " + d.projectId() + " is known to kpi-service (it learns "
                         + "projects from project events, which may lag a moment behind)"));
             }
         }

@@ -3,7 +3,7 @@ package org.tic.kpi.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.kpi.config.KpiConfig;
 import org.tic.kpi.domain.RollupCalculator;
 import org.tic.kpi.domain.RollupCalculator.Input;
@@ -107,7 +107,7 @@ public class RollupStore {
         LocalDate today = today();
         LocalDate d = asOf == null ? today : asOf;
         if (d.isAfter(today)) {
-            throw ProblemException.invalid("asOf", "must not be in the future");
+            throw RuleViolation.invalid("asOf", "must not be in the future");
         }
         return d;
     }

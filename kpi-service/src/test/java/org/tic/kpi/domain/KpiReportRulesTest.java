@@ -1,6 +1,7 @@
 package org.tic.kpi.domain;
 
 import org.junit.jupiter.api.Test;
+import org.tic.commons.rules.FieldViolation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -116,6 +117,6 @@ class KpiReportRulesTest {
     }
 
     private static List<String> fields(KpiReportDraft d) {
-        return KpiReportRules.validate(d, TODAY).stream().map(FieldError::field).toList();
+        return KpiReportRules.validate(d, TODAY).stream().map(FieldViolation::field).toList();
     }
 }

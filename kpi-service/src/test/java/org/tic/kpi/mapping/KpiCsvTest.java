@@ -1,7 +1,7 @@
 package org.tic.kpi.mapping;
 
 import org.junit.jupiter.api.Test;
-import org.tic.kpi.domain.FieldError;
+import org.tic.commons.rules.FieldViolation;
 import org.tic.kpi.domain.KpiUnit;
 import org.tic.kpi.domain.Metric;
 
@@ -42,7 +42,7 @@ class KpiCsvTest {
 
         KpiCsv.Parsed bad = KpiCsv.parse(header, List.of("humber", "CARBON", "4,5", "MT", "31/12/2024", "", "", "x", "extra"));
         assertEquals(List.of("row", "metric", "value", "unit", "periodStart", "jobs.kind"),
-                bad.errors().stream().map(FieldError::field).toList());
+                bad.errors().stream().map(FieldViolation::field).toList());
         assertNull(bad.draft().periodEnd(), "empty cells are absent values");
         assertEquals("cluster", KpiCsv.column("clusterId"));
     }
