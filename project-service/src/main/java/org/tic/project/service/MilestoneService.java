@@ -8,9 +8,9 @@ import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rules.RuleViolation;
 import org.tic.project.domain.Milestone;
+import org.tic.project.domain.MilestoneDates;
 import org.tic.project.domain.MilestoneType;
 import org.tic.project.domain.Project;
-import org.tic.project.domain.Stage;
 import org.tic.project.event.ProjectEventPublisher;
 import org.tic.project.mapping.MilestoneRequest;
 import org.tic.project.mapping.MilestoneView;
@@ -20,7 +20,6 @@ import org.tic.project.repository.MilestoneRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -75,7 +74,7 @@ public class MilestoneService {
         Project p = projects.get(projectId);
         access.requireMilestoneRights(p);
         ETags.checkIfMatch(ifMatch, p.version);
-        checkDates(type, request.actualDate(), p.stage, p.heldStage, Today.latest(clock), "actualDate");
+        MilestoneDates.check(type, request.actualDate(), p.stage, p.heldStage, Today.latest(clock), "actualDate");
         Milestone m = milestones.find(projectId, type).orElse(null);
         boolean clear = request.plannedDate() == null && request.actualDate() == null;
         boolean created = m == null;
@@ -111,25 +110,5 @@ public class MilestoneService {
             events.reachedFid(p, p.fidDate, actor);
         }
         return new Result(view, p.version);
-    }
-
-    /**
-     * Actual dates are facts: not in the future. An actual FID date needs the project at FID or later (record the
-     * decision through a stage transition), so fidDate never contradicts the stage.
-     */
-    static void checkDates(MilestoneType type, LocalDate actual, Stage stage, Stage heldStage, LocalDate today, String field) {
-        if (actual == null) {
-            return;
-        }
-        if (actual.isAfter(today)) {
-            throw RuleViolation.unprocessable("milestone-actual-in-future", "Actual date in the future",
-                    field + " " + actual + " is in the future; record it as plannedDate", Map.of("field", field));
-        }
-        Stage effective = stage == Stage.ON_HOLD ? heldStage : stage;
-        if (type == MilestoneType.FID && effective != null && effective.isMainLine() && !effective.atOrAfter(Stage.FID)) {
-            throw RuleViolation.unprocessable("fid-before-stage", "FID not reached",
-                    "The project is " + stage + "; move it to FID through a stage transition, which records the FID date",
-                    Map.of("field", field, "stage", stage.name()));
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.tic.commons.rules.RuleViolation;
 import org.tic.project.domain.ClusterSnapshot;
 import org.tic.project.domain.Corridors;
 import org.tic.project.domain.Milestone;
+import org.tic.project.domain.MilestoneDates;
 import org.tic.project.domain.MilestoneType;
 import org.tic.project.domain.OrganizationSnapshot;
 import org.tic.project.domain.Partner;
@@ -295,7 +296,7 @@ public class ProjectService {
         LocalDate today = Today.latest(clock);
         for (int i = 0; i < inputs.size(); i++) {
             MilestoneInput in = inputs.get(i);
-            MilestoneService.checkDates(in.type(), in.actualDate(), p.stage, p.heldStage, today, "milestones[" + i + "]");
+            MilestoneDates.check(in.type(), in.actualDate(), p.stage, p.heldStage, today, "milestones[" + i + "]");
             Milestone m = newMilestone(p.id, in.type(), actor);
             m.plannedDate = in.plannedDate();
             m.actualDate = in.actualDate();
