@@ -11,9 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageResponse;
 import org.tic.commons.rules.RuleViolation;
+import org.tic.kpi.repository.DashboardQueryRepository;
 import org.tic.kpi.service.InitiativeService;
 
 import java.time.LocalDate;
@@ -30,10 +32,10 @@ import java.util.UUID;
 @Tag(name = "Initiative roll-ups", description = "Totals with coverage, as of any date; breakdowns, time series, pipeline")
 public class DashboardClusterResource {
 
-    private final DashboardQueries queries;
+    private final DashboardQueryRepository queries;
     private final InitiativeService initiative;
 
-    public DashboardClusterResource(DashboardQueries queries, InitiativeService initiative) {
+    public DashboardClusterResource(DashboardQueryRepository queries, InitiativeService initiative) {
         this.queries = queries;
         this.initiative = initiative;
     }
@@ -62,9 +64,9 @@ public class DashboardClusterResource {
         if (q != null && q.length() > 200) {
             throw RuleViolation.invalid("q", "must be at most 200 characters");
         }
-        var result = queries.clusters(date(asOf), new DashboardQueries.ClusterFilter(q, country, worldRegion, type, status),
+        var result = queries.clusters(date(asOf), new DashboardQueryRepository.ClusterFilter(q, country, worldRegion, type, status),
                 sort, pr);
-        return PageResponse.of(result.items(), pr, result.total(), r -> r);
+        return PageResponse.of(result.items(), pr, result.total(), DashboardMapper::toView);
     }
 
     @GET
@@ -75,7 +77,8 @@ public class DashboardClusterResource {
     @APIResponse(responseCode = "200", description = "The projects, by name")
     @APIResponse(responseCode = "404", description = "No such cluster in the read model")
     public List<DashboardViews.ProjectRow> projects(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf) {
-        return queries.projects(id, date(asOf));
+        return queries.projects(id, date(asOf)).orElseThrow(() -> ProblemException.notFound("Cluster", id))
+                .stream().map(DashboardMapper::toView).toList();
     }
 
     private LocalDate date(LocalDate asOf) {

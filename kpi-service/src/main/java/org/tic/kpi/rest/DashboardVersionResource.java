@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tic.kpi.repository.DashboardQueryRepository;
 import org.tic.kpi.service.InitiativeService;
+
+import java.time.LocalDate;
 
 /** A cheap endpoint for dashboards to poll: it changes when anything behind the roll-ups changes. */
 @Path("/api/v1/initiative/version")
@@ -17,10 +20,10 @@ import org.tic.kpi.service.InitiativeService;
 @Tag(name = "Initiative roll-ups", description = "Totals with coverage, as of any date; breakdowns, time series, pipeline")
 public class DashboardVersionResource {
 
-    private final DashboardQueries queries;
+    private final DashboardQueryRepository queries;
     private final InitiativeService initiative;
 
-    public DashboardVersionResource(DashboardQueries queries, InitiativeService initiative) {
+    public DashboardVersionResource(DashboardQueryRepository queries, InitiativeService initiative) {
         this.queries = queries;
         this.initiative = initiative;
     }
@@ -33,6 +36,7 @@ public class DashboardVersionResource {
     @APIResponse(responseCode = "200", description = "The version (also the ETag)")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public DashboardViews.DataVersion version() {
-        return queries.dataVersion(initiative.today());
+        LocalDate today = initiative.today();
+        return DashboardMapper.toView(today, queries.dataFingerprint());
     }
 }

@@ -1,39 +1,36 @@
-package org.tic.kpi.rest;
+package org.tic.kpi.repository;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.SortSpec;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Read-only queries of the dashboard endpoints over the read models (cluster_record, cluster_status_period,
  * cluster_merge, project_record) and the report tables. Sorting and filtering happen in PostgreSQL; sort fields
- * are an allow-list ({@link SortSpec}) mapped to SQL expressions, never user text.
+ * are an allow-list ({@link SortSpec}) mapped to SQL expressions, never user text. Rows come back typed; the REST
+ * layer maps them to its views.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class DashboardQueries {
+public class DashboardQueryRepository {
 
     /** API sort field → SQL expression over the columns of the cluster list query (alias c). */
     public static final Map<String, String> CLUSTER_SORT = sortFields();
@@ -57,13 +54,32 @@ public class DashboardQueries {
     public record Page<T>(List<T> items, long total) {
     }
 
+    /** A cluster of the read model with its status on the date asked for. */
+    public record ClusterListRow(UUID id, String slug, String name, String country, String worldRegion, String type,
+                                 List<String> sectors, String status, String statusOrigin, String currentStatus,
+                                 LocalDate signatorySince, LocalDate joinedDate, Integer joinedYear, UUID successorId,
+                                 int projects) {
+    }
+
+    /** A project a cluster leads or takes part in, directly or through a cluster merged into it. */
+    public record ClusterProjectRow(UUID id, String name, String category, String stage, LocalDate stageDate,
+                                    LocalDate fidDate, LocalDate cancelledOn, String role, UUID viaMergedCluster,
+                                    UUID leadClusterId, List<UUID> participatingClusterIds, List<String> countries,
+                                    boolean corridor, BigDecimal capacityValue, String capacityUnit,
+                                    BigDecimal co2eValue, String co2eUnit, String co2eMetricType) {
+    }
+
+    /** The parts of the data fingerprint (one row or index-only aggregate each) and when the totals last changed. */
+    public record DataFingerprint(List<String> parts, Instant totalsChangedAt) {
+    }
+
     private final EntityManager em;
 
-    public DashboardQueries(EntityManager em) {
+    public DashboardQueryRepository(EntityManager em) {
         this.em = em;
     }
 
-    public Page<DashboardViews.ClusterRow> clusters(LocalDate asOf, ClusterFilter f, String sort, PageRequest page) {
+    public Page<ClusterListRow> clusters(LocalDate asOf, ClusterFilter f, String sort, PageRequest page) {
         Sort parsed = SortSpec.parse(sort, CLUSTER_SORT, "name", "c.id");
         StringBuilder order = new StringBuilder();
         for (Sort.Column col : parsed.getColumns()) {
@@ -105,14 +121,12 @@ public class DashboardQueries {
         bind(q, params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        List<DashboardViews.ClusterRow> items = new ArrayList<>();
+        List<ClusterListRow> items = new ArrayList<>();
         for (Object[] r : rows) {
-            String status = (String) r[7];
-            String sectors = (String) r[6];
-            items.add(new DashboardViews.ClusterRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], sectors == null || sectors.isEmpty() ? List.of() : Arrays.asList(sectors.split("\\|")),
-                    status, (String) r[8], "SIGNATORY".equals(status), (String) r[9], date(r[13]), date(r[10]),
-                    r[11] == null ? null : ((Number) r[11]).intValue(), (UUID) r[12], ((Number) r[14]).intValue()));
+            items.add(new ClusterListRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], split((String) r[6]), (String) r[7], (String) r[8], (String) r[9], date(r[13]),
+                    date(r[10]), r[11] == null ? null : ((Number) r[11]).intValue(), (UUID) r[12],
+                    ((Number) r[14]).intValue()));
         }
         Query count = em.createNativeQuery("select count(*)" + from + where);
         bind(count, params);
@@ -120,11 +134,14 @@ public class DashboardQueries {
         return new Page<>(items, total);
     }
 
-    /** Projects the cluster leads or takes part in, and those of the clusters merged into it (on or before asOf). */
-    public List<DashboardViews.ProjectRow> projects(UUID clusterId, LocalDate asOf) {
+    /**
+     * Projects the cluster leads or takes part in, and those of the clusters merged into it (on or before asOf), by
+     * name; empty when there is no such cluster in the read model.
+     */
+    public Optional<List<ClusterProjectRow>> projects(UUID clusterId, LocalDate asOf) {
         if (em.createNativeQuery("select 1 from cluster_record where id = ?1").setParameter(1, clusterId)
                 .getResultList().isEmpty()) {
-            throw ProblemException.notFound("Cluster", clusterId);
+            return Optional.empty();
         }
         Query q = em.createNativeQuery("""
                 with recursive lineage(cluster_id, via) as (
@@ -145,24 +162,24 @@ public class DashboardQueries {
                 .setParameter(2, asOf);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        List<DashboardViews.ProjectRow> result = new ArrayList<>();
+        List<ClusterProjectRow> result = new ArrayList<>();
         for (Object[] r : rows) {
             List<UUID> participating = split((String) r[10]).stream().map(UUID::fromString).toList();
-            result.add(new DashboardViews.ProjectRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], date(r[4]),
+            result.add(new ClusterProjectRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], date(r[4]),
                     date(r[5]), date(r[6]), (String) r[7], (UUID) r[8], (UUID) r[9], participating, split((String) r[11]),
                     Boolean.TRUE.equals(r[12]), decimal(r[13]), (String) r[14], decimal(r[15]), (String) r[16],
                     (String) r[17]));
         }
         result.sort((a, b) -> a.name().compareToIgnoreCase(b.name()) != 0 ? a.name().compareToIgnoreCase(b.name())
                 : a.id().compareTo(b.id()));
-        return result;
+        return Optional.of(result);
     }
 
     /**
-     * A fingerprint of everything the roll-ups are computed from. Each part is one row or an index-only aggregate:
+     * Everything the roll-ups are computed from, as a few parts. Each part is one row or an index-only aggregate:
      * the latest current report (partial index on recorded_at), counts and last updates of the small read models.
      */
-    public DashboardViews.DataVersion dataVersion(LocalDate today) {
+    public DataFingerprint dataFingerprint() {
         Object[] r = (Object[]) em.createNativeQuery("""
                 select (select fingerprint || '/' || data_version from initiative_totals where id = 1),
                        (select changed_at from initiative_totals where id = 1),
@@ -172,12 +189,11 @@ public class DashboardQueries {
                        (select count(*) from kpi_current),
                        (select count(*) || '/' || coalesce(max(loaded_at)::text, '') from published_snapshot),
                        (select count(*) from cluster_merge)""").getSingleResult();
-        StringBuilder all = new StringBuilder(today.toString());
+        List<String> parts = new ArrayList<>();
         for (Object o : r) {
-            all.append('|').append(o);
+            parts.add(String.valueOf(o));
         }
-        String version = sha256(all.toString()).substring(0, 24);
-        return new DashboardViews.DataVersion(version, today, instant(r[1]));
+        return new DataFingerprint(List.copyOf(parts), instant(r[1]));
     }
 
     private static void appendEquals(StringBuilder where, List<Object> params, String column, String value) {
@@ -202,7 +218,7 @@ public class DashboardQueries {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\\|"));
     }
 
-    static LocalDate date(Object o) {
+    private static LocalDate date(Object o) {
         if (o == null) {
             return null;
         }
@@ -235,13 +251,5 @@ public class DashboardQueries {
             return ts.toInstant();
         }
         return Instant.parse(o.toString());
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
