@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.tic.commons.persistence.Like;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rest.PageTotals;
 import org.tic.membership.domain.Organization;

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.membership.client.IdentityProviderClient;
 import org.tic.membership.client.IdentityProviderUnavailableException;
@@ -75,7 +76,7 @@ public class ApiClientService {
                 registration = identityProvider.register(clientId, name, description, org.id, clusters);
             } catch (IdentityProviderClient.ClientIdTakenException taken) {
                 if (attempt == CLIENT_ID_ATTEMPTS) {
-                    throw ProblemException.conflict("Could not find a free client id for " + org.name + "; retry");
+                    throw RuleViolation.conflict("Could not find a free client id for " + org.name + "; retry");
                 }
             }
         }
@@ -125,14 +126,14 @@ public class ApiClientService {
         return QuarkusTransaction.requiringNew().timeout(REMOTE_TX_TIMEOUT_SECONDS).call(() -> {
             ApiClient c = clients.lock(found.id).orElseThrow(() -> ProblemException.notFound("API client", key));
             if (!c.isActive()) {
-                throw ProblemException.conflict("API client " + c.clientId + " was revoked on " + c.revokedAt
+                throw RuleViolation.conflict("API client " + c.clientId + " was revoked on " + c.revokedAt
                         + "; register a new one");
             }
             String secret;
             try {
                 secret = identityProvider.rotateSecret(c.keycloakId);
             } catch (IdentityProviderClient.ClientGoneException gone) {
-                throw ProblemException.conflict("API client " + c.clientId + " no longer exists in the identity "
+                throw RuleViolation.conflict("API client " + c.clientId + " no longer exists in the identity "
                         + "provider; revoke it and register a new one");
             }
             c.secretRotatedAt = Instant.now();

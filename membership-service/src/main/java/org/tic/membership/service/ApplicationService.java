@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.membership.domain.ApplicationLifecycle;
 import org.tic.membership.domain.ApplicationStatus;
@@ -71,10 +72,10 @@ public class ApplicationService {
         caller.requireClusterRights(request.clusterId());
         Cluster cluster = clusters.get(request.clusterId());
         if (cluster.status != ClusterStatus.APPLICANT) {
-            throw ProblemException.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; only applicants apply");
+            throw RuleViolation.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; only applicants apply");
         }
         if (applications.hasOpenApplication(cluster.id)) {
-            throw ProblemException.conflict("Cluster " + cluster.slug + " already has an open application");
+            throw RuleViolation.conflict("Cluster " + cluster.slug + " already has an open application");
         }
         MembershipApplication a = new MembershipApplication();
         a.id = UUID.randomUUID();
@@ -92,10 +93,10 @@ public class ApplicationService {
         MembershipApplication a = getVisible(id);
         ETags.checkIfMatch(ifMatch, a.version);
         if (a.status != ApplicationStatus.DRAFT) {
-            throw ProblemException.conflict("Application " + id + " is " + a.status + "; only drafts can be edited");
+            throw RuleViolation.conflict("Application " + id + " is " + a.status + "; only drafts can be edited");
         }
         if (!a.clusterId.equals(request.clusterId())) {
-            throw ProblemException.invalid("clusterId", "an application cannot move to another cluster");
+            throw RuleViolation.invalid("clusterId", "an application cannot move to another cluster");
         }
         apply(request, a);
         a.updatedBy = actor;
@@ -158,14 +159,14 @@ public class ApplicationService {
         }
         ETags.checkIfMatch(ifMatch, a.version);
         if (!ApplicationLifecycle.canMove(a.status, to)) {
-            throw ProblemException.conflict("Application " + id + " is " + a.status + " and cannot become " + to);
+            throw RuleViolation.conflict("Application " + id + " is " + a.status + " and cannot become " + to);
         }
         if (ApplicationLifecycle.requiresEligibility(to)) {
             Eligibility.Report report = eligibility(a);
             if (!report.eligible()) {
                 Map<String, Object> ext = new LinkedHashMap<>();
                 ext.put("failedCriteria", report.failed());
-                throw ProblemException.unprocessable("criteria-not-met", "Membership criteria not met",
+                throw RuleViolation.unprocessable("criteria-not-met", "Membership criteria not met",
                         "Cannot " + (to == ApplicationStatus.SUBMITTED ? "submit" : "approve") + ": "
                                 + report.failed().stream().map(c -> c.criterion().name()).toList() + " not met", ext);
             }
@@ -193,7 +194,7 @@ public class ApplicationService {
 
     private static String requireReason(DecisionRequest d, String action) {
         if (d == null || d.reason() == null || d.reason().isBlank()) {
-            throw ProblemException.invalid("reason", "is required to " + action + " an application");
+            throw RuleViolation.invalid("reason", "is required to " + action + " an application");
         }
         return d.reason();
     }

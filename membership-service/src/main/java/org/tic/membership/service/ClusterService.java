@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterLifecycle;
@@ -65,7 +66,7 @@ public class ClusterService {
     public Cluster register(@NotNull @Valid ClusterRequest request, String actor) {
         String slug = request.slug() != null ? request.slug() : ClusterMapper.slugOf(request.name());
         if (clusters.slugTaken(slug)) {
-            throw ProblemException.conflict("A cluster with slug '" + slug + "' already exists");
+            throw RuleViolation.conflict("A cluster with slug '" + slug + "' already exists");
         }
         requireOrganization(request.coordinatorOrganizationId());
         Cluster c = new Cluster();
@@ -87,7 +88,7 @@ public class ClusterService {
         Cluster c = get(id);
         ETags.checkIfMatch(ifMatch, c.version);
         if (request.slug() != null && !request.slug().equals(c.slug)) {
-            throw ProblemException.invalid("slug", "is stable and cannot change (it is " + c.slug + ")");
+            throw RuleViolation.invalid("slug", "is stable and cannot change (it is " + c.slug + ")");
         }
         requireOrganization(request.coordinatorOrganizationId());
         mapper.apply(request, c);
@@ -103,11 +104,11 @@ public class ClusterService {
         Cluster c = get(id);
         ETags.checkIfMatch(ifMatch, c.version);
         if (c.status != ClusterStatus.APPLICANT) {
-            throw ProblemException.conflict("Cluster " + c.slug + " is " + c.status + "; only an applicant can be recorded as a signatory");
+            throw RuleViolation.conflict("Cluster " + c.slug + " is " + c.status + "; only an applicant can be recorded as a signatory");
         }
         if (request.joinedDate() != null && request.joinedYear() != null
                 && request.joinedDate().getYear() != request.joinedYear()) {
-            throw ProblemException.invalid("joinedYear", "must be the year of joinedDate");
+            throw RuleViolation.invalid("joinedYear", "must be the year of joinedDate");
         }
         LocalDate effective = request.joinedDate() != null ? request.joinedDate() : LocalDate.now();
         join(c, request.joinedDate(), request.joinedDate() != null ? Integer.valueOf(request.joinedDate().getYear()) : request.joinedYear(),
@@ -176,14 +177,14 @@ public class ClusterService {
         history.persist(change);
     }
 
-    private static ProblemException illegalMove(Cluster c, ClusterStatus to) {
-        return ProblemException.conflict("Cluster " + c.slug + " is " + c.status + " and cannot become " + to
+    private static RuleViolation illegalMove(Cluster c, ClusterStatus to) {
+        return RuleViolation.conflict("Cluster " + c.slug + " is " + c.status + " and cannot become " + to
                 + "; allowed next: " + ClusterLifecycle.nextStatuses(c.status));
     }
 
     private void requireOrganization(UUID organizationId) {
         if (organizationId != null && organizations.findByIdOptional(organizationId).isEmpty()) {
-            throw ProblemException.invalid("coordinatorOrganizationId", "organization " + organizationId + " does not exist");
+            throw RuleViolation.invalid("coordinatorOrganizationId", "organization " + organizationId + " does not exist");
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterLifecycle;
@@ -63,7 +64,7 @@ public class MergeService {
     public Result merge(@NotNull @Valid MergeRequest request, String actor) {
         caller.requireSecretariat();
         if ((request.successorClusterId() == null) == (request.newCluster() == null)) {
-            throw ProblemException.invalid("successorClusterId", "give either successorClusterId or newCluster, not both or neither");
+            throw RuleViolation.invalid("successorClusterId", "give either successorClusterId or newCluster, not both or neither");
         }
         LocalDate effective = request.effectiveDate() == null ? LocalDate.now() : request.effectiveDate();
         Set<UUID> predecessorIds = new LinkedHashSet<>(request.predecessorIds());
@@ -71,13 +72,13 @@ public class MergeService {
         // Two clusters at least become one: an existing successor plus one more, or two into a new one.
         int needed = request.successorClusterId() != null ? 1 : 2;
         if (predecessorIds.size() < needed) {
-            throw ProblemException.invalid("predecessorIds", "a merge needs at least two distinct clusters");
+            throw RuleViolation.invalid("predecessorIds", "a merge needs at least two distinct clusters");
         }
         List<Cluster> predecessors = new ArrayList<>();
         for (UUID id : predecessorIds) {
             Cluster c = clusters.get(id);
             if (!ClusterLifecycle.canMerge(c.status)) {
-                throw ProblemException.conflict("Cluster " + c.slug + " is " + c.status + " and cannot be merged");
+                throw RuleViolation.conflict("Cluster " + c.slug + " is " + c.status + " and cannot be merged");
             }
             predecessors.add(c);
         }
@@ -85,7 +86,7 @@ public class MergeService {
         if (request.successorClusterId() != null) {
             successor = clusters.get(request.successorClusterId());
             if (!ClusterLifecycle.canMerge(successor.status)) {
-                throw ProblemException.conflict("Cluster " + successor.slug + " is " + successor.status + " and cannot be a successor");
+                throw RuleViolation.conflict("Cluster " + successor.slug + " is " + successor.status + " and cannot be a successor");
             }
         } else {
             successor = clusters.register(request.newCluster(), actor);

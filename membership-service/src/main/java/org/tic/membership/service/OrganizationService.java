@@ -9,6 +9,7 @@ import org.tic.commons.error.ProblemException;
 import org.tic.commons.outbox.OutboxWriter;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Organization;
 import org.tic.membership.domain.OrganizationKind;
@@ -77,7 +78,7 @@ public class OrganizationService {
         ETags.checkIfMatch(ifMatch, o.version);
         long active = apiClients.countActive(id);
         if (active > 0) {
-            throw ProblemException.conflict(o.name + " has " + active + " active API client(s); revoke them first");
+            throw RuleViolation.conflict(o.name + " has " + active + " active API client(s); revoke them first");
         }
         apiClients.deleteRevoked(id); // their history goes with the organization
         repository.delete(o);

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterParty;
@@ -56,10 +57,10 @@ public class PartyService {
         Cluster cluster = clusters.get(clusterId);
         requireOpen(cluster);
         Organization org = organizations.findByIdOptional(request.organizationId())
-                .orElseThrow(() -> ProblemException.invalid("organizationId", "organization " + request.organizationId() + " does not exist"));
+                .orElseThrow(() -> RuleViolation.invalid("organizationId", "organization " + request.organizationId() + " does not exist"));
         ClusterParty party = addParty(cluster, org, request.role(), request.since(), actor);
         if (party == null) {
-            throw ProblemException.conflict(org.name + " already takes part in " + cluster.slug + " as " + request.role());
+            throw RuleViolation.conflict(org.name + " already takes part in " + cluster.slug + " as " + request.role());
         }
         return party;
     }
@@ -95,11 +96,11 @@ public class PartyService {
                 .filter(x -> x.clusterId.equals(clusterId))
                 .orElseThrow(() -> ProblemException.notFound("Party", partyId));
         if (!p.isActive()) {
-            throw ProblemException.conflict("Party " + partyId + " already ended on " + p.until);
+            throw RuleViolation.conflict("Party " + partyId + " already ended on " + p.until);
         }
         LocalDate end = until == null ? LocalDate.now() : until;
         if (p.since != null && end.isBefore(p.since)) {
-            throw ProblemException.invalid("until", "must not be before since (" + p.since + ")");
+            throw RuleViolation.invalid("until", "must not be before since (" + p.since + ")");
         }
         p.until = end;
         cluster.touch(actor);
@@ -109,7 +110,7 @@ public class PartyService {
 
     private static void requireOpen(Cluster cluster) {
         if (cluster.status == ClusterStatus.MERGED || cluster.status == ClusterStatus.WITHDRAWN) {
-            throw ProblemException.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; its parties can no longer change");
+            throw RuleViolation.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; its parties can no longer change");
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rules.RuleViolation;
 import org.tic.membership.domain.PolicyAdoption;
 import org.tic.membership.event.MembershipEvents;
 import org.tic.membership.mapping.PolicyAdoptionRequest;
@@ -65,7 +66,7 @@ public class PolicyAdoptionService {
 
     private void apply(PolicyAdoptionRequest r, PolicyAdoption p) {
         if (r.governmentOrganizationId() != null && organizations.findByIdOptional(r.governmentOrganizationId()).isEmpty()) {
-            throw ProblemException.invalid("governmentOrganizationId", "organization " + r.governmentOrganizationId() + " does not exist");
+            throw RuleViolation.invalid("governmentOrganizationId", "organization " + r.governmentOrganizationId() + " does not exist");
         }
         p.country = r.country();
         p.governmentBody = r.governmentBody();
