@@ -1,5 +1,7 @@
 package org.tic.commons.rules;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,7 +30,8 @@ public class RuleViolation extends RuntimeException {
         this.code = code;
         this.title = title;
         this.fields = fields == null ? List.of() : List.copyOf(fields);
-        this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+        // Kept in the caller's order: the body's members come out as the rule wrote them.
+        this.extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     /** Invalid fields, all reported at once. */
