@@ -12,6 +12,7 @@ import org.tic.kpi.mapping.ClusterSnapshot;
 import org.tic.kpi.mapping.Json;
 import org.tic.kpi.repository.ClusterRecordRepository;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,10 +40,12 @@ public class ClusterProjectionService {
 
     private final ClusterRecordRepository clusters;
     private final InitiativeTotalsTracker totals;
+    private final Clock clock;
 
-    public ClusterProjectionService(ClusterRecordRepository clusters, InitiativeTotalsTracker totals) {
+    public ClusterProjectionService(ClusterRecordRepository clusters, InitiativeTotalsTracker totals, Clock clock) {
         this.clusters = clusters;
         this.totals = totals;
+        this.clock = clock;
     }
 
     /** @return whether the event concerned the cluster read model */
@@ -120,7 +123,7 @@ public class ClusterProjectionService {
         }
     }
 
-    private static void copy(ClusterSnapshot s, ClusterRecord c) {
+    private void copy(ClusterSnapshot s, ClusterRecord c) {
         c.slug = s.slug();
         c.name = s.name();
         c.country = s.country();
@@ -133,6 +136,6 @@ public class ClusterProjectionService {
         c.joinedYear = s.joinedYear();
         c.successorId = s.successorId();
         c.version = s.version();
-        c.updatedAt = Instant.now();
+        c.updatedAt = Instant.now(clock);
     }
 }

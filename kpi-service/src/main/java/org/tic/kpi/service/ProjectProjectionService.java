@@ -9,6 +9,7 @@ import org.tic.kpi.mapping.Json;
 import org.tic.kpi.mapping.ProjectSnapshot;
 import org.tic.kpi.repository.ProjectRecordRepository;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,10 +25,12 @@ public class ProjectProjectionService {
 
     private final ProjectRecordRepository projects;
     private final InitiativeTotalsTracker totals;
+    private final Clock clock;
 
-    public ProjectProjectionService(ProjectRecordRepository projects, InitiativeTotalsTracker totals) {
+    public ProjectProjectionService(ProjectRecordRepository projects, InitiativeTotalsTracker totals, Clock clock) {
         this.projects = projects;
         this.totals = totals;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,7 +73,7 @@ public class ProjectProjectionService {
         p.countries = new ArrayList<>(s.countries());
         p.corridor = s.corridor();
         p.version = s.version();
-        p.updatedAt = Instant.now();
+        p.updatedAt = Instant.now(clock);
         if (created) {
             projects.persist(p);
         }
