@@ -22,7 +22,7 @@ import org.tic.membership.repository.ClusterPartyRepository;
 import org.tic.membership.repository.OrganizationRepository;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,10 +46,13 @@ public class ApiClientService {
     private final ClusterPartyRepository parties;
     private final IdentityProviderClient identityProvider;
     private final Caller caller;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public ApiClientService(ApiClientRepository clients, OrganizationRepository organizations,
-                            ClusterPartyRepository parties, IdentityProviderClient identityProvider, Caller caller) {
+                            ClusterPartyRepository parties, IdentityProviderClient identityProvider, Caller caller,
+                            Clock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.organizations = organizations;
         this.parties = parties;
@@ -89,7 +92,7 @@ public class ApiClientService {
         c.description = description;
         c.clusters = clusters;
         c.status = ApiClientStatus.ACTIVE;
-        c.createdAt = Instant.now();
+        c.createdAt = clock.instant();
         c.createdBy = actor;
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -136,7 +139,7 @@ public class ApiClientService {
                 throw RuleViolation.conflict("API client " + c.clientId + " no longer exists in the identity "
                         + "provider; revoke it and register a new one");
             }
-            c.secretRotatedAt = Instant.now();
+            c.secretRotatedAt = clock.instant();
             c.secretRotatedBy = actor;
             clients.flush();
             return new Issued(c, secret);
@@ -160,7 +163,7 @@ public class ApiClientService {
             }
             identityProvider.delete(c.keycloakId);
             c.status = ApiClientStatus.REVOKED;
-            c.revokedAt = Instant.now();
+            c.revokedAt = clock.instant();
             c.revokedBy = actor;
         });
     }

@@ -26,7 +26,7 @@ import org.tic.membership.mapping.DecisionRequest;
 import org.tic.membership.repository.ApplicationRepository;
 import org.tic.membership.repository.OrganizationRepository;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,9 +57,12 @@ public class ApplicationService {
     private final PartyService parties;
     private final MembershipEvents events;
     private final Caller caller;
+    private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, OrganizationRepository organizations,
-                              ClusterService clusters, PartyService parties, MembershipEvents events, Caller caller) {
+                              ClusterService clusters, PartyService parties, MembershipEvents events, Caller caller,
+                              Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.applications = applications;
         this.organizations = organizations;
@@ -117,7 +120,7 @@ public class ApplicationService {
 
     public MembershipApplication submit(UUID id, String ifMatch, String actor) {
         MembershipApplication a = transition(id, ifMatch, ApplicationStatus.SUBMITTED, null, actor);
-        a.submittedAt = Instant.now();
+        a.submittedAt = clock.instant();
         return publish(a, APPLICATION_SUBMITTED, null, actor);
     }
 
@@ -129,7 +132,7 @@ public class ApplicationService {
     public MembershipApplication approve(UUID id, String ifMatch, DecisionRequest decision, String actor) {
         DecisionRequest d = decision == null ? new DecisionRequest(null, null) : decision;
         MembershipApplication a = transition(id, ifMatch, ApplicationStatus.APPROVED, d.reason(), actor);
-        LocalDate joined = d.effectiveDate() == null ? LocalDate.now() : d.effectiveDate();
+        LocalDate joined = d.effectiveDate() == null ? LocalDate.now(clock) : d.effectiveDate();
         Cluster cluster = clusters.get(a.clusterId);
         clusters.join(cluster, joined, joined.getYear(), joined, "Application " + a.id + " approved", actor);
         for (DeclaredParty p : a.declaredParties) {
@@ -175,7 +178,7 @@ public class ApplicationService {
         a.updatedBy = actor;
         if (to == ApplicationStatus.APPROVED || to == ApplicationStatus.REJECTED || to == ApplicationStatus.WITHDRAWN) {
             a.decisionReason = reason;
-            a.decidedAt = Instant.now();
+            a.decidedAt = clock.instant();
             a.decidedBy = actor;
         }
         return a;

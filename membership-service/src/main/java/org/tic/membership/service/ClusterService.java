@@ -23,7 +23,7 @@ import org.tic.membership.repository.ClusterRepository;
 import org.tic.membership.repository.ClusterStatusChangeRepository;
 import org.tic.membership.repository.OrganizationRepository;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +50,12 @@ public class ClusterService {
     private final ClusterMapper mapper;
     private final MembershipEvents events;
     private final Caller caller;
+    private final Clock clock;
 
     public ClusterService(ClusterRepository clusters, ClusterStatusChangeRepository history,
                           OrganizationRepository organizations, ClusterMapper mapper, MembershipEvents events,
-                          Caller caller) {
+                          Caller caller, Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.clusters = clusters;
         this.history = history;
@@ -77,7 +79,7 @@ public class ClusterService {
         c.createdBy = actor;
         c.updatedBy = actor;
         clusters.persist(c);
-        recordStatus(c, null, ClusterStatus.APPLICANT, LocalDate.now(), "Registered", actor);
+        recordStatus(c, null, ClusterStatus.APPLICANT, LocalDate.now(clock), "Registered", actor);
         clusters.flush();
         events.cluster(CLUSTER_REGISTERED, c, null, actor);
         return c;
@@ -110,7 +112,7 @@ public class ClusterService {
                 && request.joinedDate().getYear() != request.joinedYear()) {
             throw RuleViolation.invalid("joinedYear", "must be the year of joinedDate");
         }
-        LocalDate effective = request.joinedDate() != null ? request.joinedDate() : LocalDate.now();
+        LocalDate effective = request.joinedDate() != null ? request.joinedDate() : LocalDate.now(clock);
         join(c, request.joinedDate(), request.joinedDate() != null ? Integer.valueOf(request.joinedDate().getYear()) : request.joinedYear(),
                 effective, request.reason() == null ? "Existing member recorded" : request.reason(), actor);
         clusters.flush();
@@ -145,7 +147,7 @@ public class ClusterService {
     private Cluster statusAction(UUID id, String ifMatch, ClusterStatus to, StatusActionRequest r, String type, String actor) {
         Cluster c = get(id);
         ETags.checkIfMatch(ifMatch, c.version);
-        LocalDate effective = r.effectiveDate() == null ? LocalDate.now() : r.effectiveDate();
+        LocalDate effective = r.effectiveDate() == null ? LocalDate.now(clock) : r.effectiveDate();
         move(c, to, effective, r.reason(), actor);
         clusters.flush();
         events.cluster(type, c, Map.of("reason", r.reason(), "effectiveDate", effective), actor);
@@ -172,7 +174,7 @@ public class ClusterService {
         change.toStatus = to;
         change.effectiveDate = effective;
         change.reason = reason;
-        change.changedAt = Instant.now();
+        change.changedAt = clock.instant();
         change.changedBy = actor;
         history.persist(change);
     }

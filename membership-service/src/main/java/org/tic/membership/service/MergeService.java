@@ -18,7 +18,7 @@ import org.tic.membership.mapping.MergeRequest;
 import org.tic.membership.repository.ClusterMergeRepository;
 import org.tic.membership.repository.ClusterPartyRepository;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +46,12 @@ public class MergeService {
     private final ClusterMapper mapper;
     private final MembershipEvents events;
     private final Caller caller;
+    private final Clock clock;
 
     public MergeService(ClusterService clusters, PartyService partyService, ClusterPartyRepository parties,
-                        ClusterMergeRepository merges, ClusterMapper mapper, MembershipEvents events, Caller caller) {
+                        ClusterMergeRepository merges, ClusterMapper mapper, MembershipEvents events, Caller caller,
+                        Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.clusters = clusters;
         this.partyService = partyService;
@@ -66,7 +69,7 @@ public class MergeService {
         if ((request.successorClusterId() == null) == (request.newCluster() == null)) {
             throw RuleViolation.invalid("successorClusterId", "give either successorClusterId or newCluster, not both or neither");
         }
-        LocalDate effective = request.effectiveDate() == null ? LocalDate.now() : request.effectiveDate();
+        LocalDate effective = request.effectiveDate() == null ? LocalDate.now(clock) : request.effectiveDate();
         Set<UUID> predecessorIds = new LinkedHashSet<>(request.predecessorIds());
         predecessorIds.remove(request.successorClusterId()); // an existing successor may be listed among them
         // Two clusters at least become one: an existing successor plus one more, or two into a new one.
@@ -114,7 +117,7 @@ public class MergeService {
         predecessors.forEach(p -> merge.predecessorIds.add(p.id));
         merge.effectiveDate = effective;
         merge.reason = request.reason();
-        merge.createdAt = Instant.now();
+        merge.createdAt = clock.instant();
         merge.createdBy = actor;
         merges.persist(merge);
         merges.flush();

@@ -18,7 +18,7 @@ import org.tic.membership.mapping.PartyView;
 import org.tic.membership.repository.ClusterPartyRepository;
 import org.tic.membership.repository.OrganizationRepository;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +36,11 @@ public class PartyService {
     private final OrganizationRepository organizations;
     private final MembershipEvents events;
     private final Caller caller;
+    private final Clock clock;
 
     public PartyService(ClusterService clusters, ClusterPartyRepository parties, OrganizationRepository organizations,
-                        MembershipEvents events, Caller caller) {
+                        MembershipEvents events, Caller caller, Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.clusters = clusters;
         this.parties = parties;
@@ -79,7 +81,7 @@ public class PartyService {
         p.organization = org;
         p.role = role;
         p.since = since;
-        p.createdAt = Instant.now();
+        p.createdAt = clock.instant();
         p.createdBy = actor;
         parties.persist(p);
         cluster.touch(actor);
@@ -98,7 +100,7 @@ public class PartyService {
         if (!p.isActive()) {
             throw RuleViolation.conflict("Party " + partyId + " already ended on " + p.until);
         }
-        LocalDate end = until == null ? LocalDate.now() : until;
+        LocalDate end = until == null ? LocalDate.now(clock) : until;
         if (p.since != null && end.isBefore(p.since)) {
             throw RuleViolation.invalid("until", "must not be before since (" + p.since + ")");
         }
