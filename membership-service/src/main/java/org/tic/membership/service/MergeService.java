@@ -5,11 +5,10 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
-import org.tic.commons.rules.RuleViolation;
 import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
-import org.tic.membership.domain.ClusterLifecycle;
 import org.tic.membership.domain.ClusterMerge;
+import org.tic.membership.domain.MergeRules;
 import org.tic.membership.domain.ClusterParty;
 import org.tic.membership.domain.ClusterStatus;
 import org.tic.membership.event.MembershipEvents;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,35 +64,23 @@ public class MergeService {
 
     public Result merge(@NotNull @Valid MergeRequest request, String actor) {
         caller.requireSecretariat();
-        if ((request.successorClusterId() == null) == (request.newCluster() == null)) {
-            throw RuleViolation.invalid("successorClusterId", "give either successorClusterId or newCluster, not both or neither");
-        }
+        Set<UUID> predecessorIds = MergeRules.predecessors(request.successorClusterId(), request.newCluster() != null,
+                request.predecessorIds());
         LocalDate effective = request.effectiveDate() == null ? LocalDate.now(clock) : request.effectiveDate();
-        Set<UUID> predecessorIds = new LinkedHashSet<>(request.predecessorIds());
-        predecessorIds.remove(request.successorClusterId()); // an existing successor may be listed among them
-        // Two clusters at least become one: an existing successor plus one more, or two into a new one.
-        int needed = request.successorClusterId() != null ? 1 : 2;
-        if (predecessorIds.size() < needed) {
-            throw RuleViolation.invalid("predecessorIds", "a merge needs at least two distinct clusters");
-        }
         List<Cluster> predecessors = new ArrayList<>();
         for (UUID id : predecessorIds) {
             Cluster c = clusters.get(id);
-            if (!ClusterLifecycle.canMerge(c.status)) {
-                throw RuleViolation.conflict("Cluster " + c.slug + " is " + c.status + " and cannot be merged");
-            }
+            MergeRules.requireMergeable(c.slug, c.status);
             predecessors.add(c);
         }
         Cluster successor;
         if (request.successorClusterId() != null) {
             successor = clusters.get(request.successorClusterId());
-            if (!ClusterLifecycle.canMerge(successor.status)) {
-                throw RuleViolation.conflict("Cluster " + successor.slug + " is " + successor.status + " and cannot be a successor");
-            }
+            MergeRules.requireSuccessor(successor.slug, successor.status);
         } else {
             successor = clusters.register(request.newCluster(), actor);
             // The joint cluster is a signatory from the merge date when any predecessor was one.
-            if (predecessors.stream().anyMatch(p -> p.status == ClusterStatus.SIGNATORY || p.status == ClusterStatus.SUSPENDED)) {
+            if (MergeRules.jointClusterIsSignatory(predecessors.stream().map(p -> p.status).toList())) {
                 clusters.join(successor, effective, effective.getYear(), effective, "Joint cluster formed by merge", actor);
             }
         }
