@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * The benchmark's platform, assembled from dev-infra's parts: {@link Infrastructure} (real PostgreSQL + Kafka) and
  * one {@link ServiceProcess} per service (the packaged jars, same JVM flags and environment as
- * {@code org.tic.devinfra.Platform}), plus the Spring Data REST peer run the same way. Unlike {@code Platform} it
+ * {@code org.tic.devinfra.launcher.Platform}), plus the Spring Data REST peer run the same way. Unlike {@code Platform} it
  * starts the services one at a time, so each one's JVM start → ready time is measured without the others
  * competing for the two cores. Everything it started is stopped by {@link #close()} (also on Ctrl-C); dev-infra's
  * orphan guards stop PostgreSQL, Kafka and the JVMs if this process is killed outright.
@@ -120,7 +120,7 @@ final class BenchPlatform implements AutoCloseable {
             env.put("PEER_DB_PASSWORD", PostgresServer.PASSWORD);
             env.put("PEER_PORT", String.valueOf(ports.get(name)));
         } else {
-            // Exactly what org.tic.devinfra.Platform passes, plus the test key pair (as the e2e tests do).
+            // Exactly what org.tic.devinfra.launcher.Platform passes, plus the test key pair (as the e2e tests do).
             env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl(DATABASE.get(serviceOf(name))));
             env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);

@@ -64,7 +64,7 @@ final class SpringPeerScenario extends ScenarioRun {
         Map<String, Object> m2 = s2.row("RSS after the load: peer");
         m2.put("rssMiB", Load.round(rssPeer));
         s2.ratio("RSS after the load: ours ÷ peer (lower is better)", rssOurs / rssPeer, null, false,
-                "same JVM flags (" + String.join(" ", org.tic.devinfra.ServiceProcess.JVM_FLAGS) + ")");
+                "same JVM flags (" + String.join(" ", org.tic.devinfra.process.ServiceProcess.JVM_FLAGS) + ")");
         s2.notes.add("The peer (benchmarks/spring-data-rest-app) is Spring Boot " + Peer.springBootVersion(root)
                 + " with spring-boot-starter-data-rest and -data-jpa, defaults except a 30-connection pool (like ours) "
                 + "and open-in-view off, mapping the same `cluster` table read-only; its list is the repository finder "

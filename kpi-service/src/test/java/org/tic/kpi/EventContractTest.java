@@ -95,7 +95,7 @@ class EventContractTest {
                     + "reportedBy,confidence,notes\n"
                     + cluster + ",JOBS,PROTECTED,INDIRECT,CONSTRUCTION,40,FTE,2024-01-01,2024-12-31,doc,x,VERIFIED,from a CSV\n"
                     + other + ",JOBS,PROTECTED,INDIRECT,CONSTRUCTION,41,FTE,2024-01-01,2024-12-31,doc,x,VERIFIED,\n";
-            String importId = Api.as(org.tic.devinfra.TestTokens.coordinator(cluster)).contentType("text/csv").body(csv)
+            String importId = Api.as(org.tic.devinfra.testing.TestTokens.coordinator(cluster)).contentType("text/csv").body(csv)
                     .post("/api/v1/kpi-imports").then().statusCode(202).extract().path("id");
             AuthorizationMatrixTest.awaitCompleted(importId);
 
