@@ -1,18 +1,15 @@
 package org.tic.project.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.tic.commons.persistence.AuditedRecord;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,7 @@ import java.util.UUID;
 /** A project milestone: planned vs actual date. Its project's version guards concurrent writers. */
 @Entity
 @Table(name = "milestone")
-public class Milestone extends PanacheEntityBase {
+public class Milestone extends AuditedRecord {
 
     public enum Status { NOT_PLANNED, PLANNED, OVERDUE, ACHIEVED }
 
@@ -46,29 +43,6 @@ public class Milestone extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Evidence> evidence = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 
     public Status status(LocalDate today) {
         if (actualDate != null) {
