@@ -333,12 +333,7 @@ public final class ComposeValidator {
             add(name, "does not import the realm at start-up (--import-realm)");
         }
         Map<String, String> env = environment(svc.path("environment"));
-        Map<String, String> wanted = new LinkedHashMap<>();
-        wanted.put("KC_DB", "postgres");
-        wanted.put("KC_HEALTH_ENABLED", "true");
-        wanted.put("KC_HTTP_ENABLED", "true");
-        wanted.put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
-        wanted.forEach((k, v) -> {
+        PolicyRules.KEYCLOAK_REQUIRED_ENV.forEach((k, v) -> {
             if (!v.equals(env.get(k))) {
                 add(name, k + "=" + env.get(k) + ", must be " + v);
             }

@@ -8,7 +8,6 @@ import org.tic.deploy.PolicyRules.Jdbc;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +22,7 @@ import static org.tic.deploy.Overlay.secretRef;
 import static org.tic.deploy.Overlay.texts;
 import static org.tic.deploy.PolicyRules.IDENTITY_ADMINS;
 import static org.tic.deploy.PolicyRules.KEYCLOAK;
+import static org.tic.deploy.PolicyRules.KEYCLOAK_REQUIRED_ENV;
 import static org.tic.deploy.PolicyRules.REALM_IMPORT_DIR;
 import static org.tic.deploy.Selectors.selects;
 
@@ -84,12 +84,7 @@ final class IdentityRules extends OverlayCheck {
         if (!args.contains("--import-realm")) {
             add("identity", d, "does not import the realm at start-up (--import-realm)");
         }
-        Map<String, String> wanted = new LinkedHashMap<>();
-        wanted.put("KC_DB", "postgres");
-        wanted.put("KC_HEALTH_ENABLED", "true");
-        wanted.put("KC_HTTP_ENABLED", "true");
-        wanted.put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
-        wanted.forEach((k, v) -> {
+        KEYCLOAK_REQUIRED_ENV.forEach((k, v) -> {
             if (!v.equals(env.get(k))) {
                 add("identity", d, k + "=" + env.get(k) + ", must be " + v);
             }

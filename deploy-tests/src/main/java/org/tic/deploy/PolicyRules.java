@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -85,6 +86,18 @@ public final class PolicyRules {
 
     /** Where Keycloak imports realm files from at start-up (--import-realm). */
     static final String REALM_IMPORT_DIR = "/opt/keycloak/data/import";
+
+    /** Keycloak's environment that Compose and Kustomize must both set: production mode on PostgreSQL behind a proxy. */
+    static final Map<String, String> KEYCLOAK_REQUIRED_ENV = requiredKeycloakEnv();
+
+    private static Map<String, String> requiredKeycloakEnv() {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("KC_DB", "postgres");
+        wanted.put("KC_HEALTH_ENABLED", "true");
+        wanted.put("KC_HTTP_ENABLED", "true");
+        wanted.put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
+        return java.util.Collections.unmodifiableMap(wanted);
+    }
 
     private final Path repoRoot;
     private final boolean production;

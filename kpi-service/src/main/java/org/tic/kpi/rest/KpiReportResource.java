@@ -1,7 +1,5 @@
 package org.tic.kpi.rest;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -38,9 +36,7 @@ import org.tic.kpi.domain.Confidence;
 import org.tic.kpi.domain.KpiReport;
 import org.tic.kpi.domain.Metric;
 import org.tic.kpi.domain.SubjectType;
-import org.tic.kpi.mapping.CsvWriter;
 import org.tic.kpi.mapping.KpiCorrectionRequest;
-import org.tic.kpi.mapping.KpiCsv;
 import org.tic.kpi.mapping.KpiReportMapper;
 import org.tic.kpi.mapping.KpiReportRequest;
 import org.tic.kpi.mapping.KpiReportView;
@@ -49,9 +45,6 @@ import org.tic.kpi.service.KpiReportService;
 import org.tic.kpi.service.ReportExportService;
 import org.tic.kpi.service.ReportViewer;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -65,16 +58,13 @@ public class KpiReportResource {
     private final KpiReportService service;
     private final ReportExportService export;
     private final KpiReportMapper mapper;
-    private final ObjectMapper json;
     private final Caller caller;
 
-    public KpiReportResource(KpiReportService service, ReportExportService export, KpiReportMapper mapper, ObjectMapper json,
-                             Caller caller) {
+    public KpiReportResource(KpiReportService service, ReportExportService export, KpiReportMapper mapper, Caller caller) {
         this.service = service;
         this.caller = caller;
         this.export = export;
         this.mapper = mapper;
-        this.json = json;
     }
 
     @GET
@@ -151,41 +141,11 @@ public class KpiReportResource {
                            @QueryParam("history") boolean history) {
         ReportFilter filter = filter(clusterId, projectId, subjectType, metric, co2eMetricType, confidence, periodFrom,
                 periodTo, importId, asOf, history);
-        String f = format == null ? "csv" : format;
-        ReportViewer viewer = service.viewer(); // decided now, while the request (and its token) is at hand
-        StreamingOutput body;
-        String type;
-        if (f.equals("csv")) {
-            type = "text/csv; charset=UTF-8";
-            body = out -> {
-                BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                CsvWriter csv = new CsvWriter(w);
-                csv.row(KpiCsv.EXPORT_COLUMNS);
-                export.export(filter, batch -> {
-                    for (KpiReport r : batch) {
-                        csv.row(viewer.csvRow(r));
-                    }
-                });
-                w.flush();
-            };
-        } else if (f.equals("json")) {
-            type = MediaType.APPLICATION_JSON;
-            body = out -> {
-                try (JsonGenerator g = json.getFactory().createGenerator(out)) {
-                    g.writeStartArray();
-                    export.export(filter, batch -> {
-                        for (KpiReport r : batch) {
-                            json.writeValue(g, viewer.view(r));
-                        }
-                    });
-                    g.writeEndArray();
-                }
-            };
-        } else {
-            throw RuleViolation.invalid("format", "must be csv or json");
-        }
-        return Response.ok(body, type)
-                .header("Content-Disposition", "attachment; filename=\"kpi-reports." + f + "\"").build();
+        // the viewer is decided now, while the request (and its token) is at hand
+        ReportExportService.Export e = export.prepare(format, filter, service.viewer());
+        StreamingOutput body = e.body()::writeTo;
+        return Response.ok(body, e.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + e.fileName() + "\"").build();
     }
 
     @GET

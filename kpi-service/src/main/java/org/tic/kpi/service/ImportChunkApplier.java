@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.tic.commons.outbox.OutboxWriter;
 import org.tic.commons.rules.FieldViolation;
 import org.tic.kpi.domain.KpiReport;
 import org.tic.kpi.domain.KpiReportDraft;
-import org.tic.kpi.event.KpiEventTypes;
+import org.tic.kpi.event.KpiEventPublisher;
 import org.tic.kpi.mapping.KpiCsv;
 import org.tic.kpi.mapping.KpiReportMapper;
 import org.tic.kpi.repository.CurrentValueRepository;
@@ -61,20 +60,20 @@ public class ImportChunkApplier {
     private final ImportedReportWriter reportWriter;
     private final CurrentValueRepository current;
     private final KpiReportMapper mapper;
-    private final OutboxWriter outbox;
+    private final KpiEventPublisher events;
     private final InitiativeTotalsTracker totals;
     private final ObjectMapper json;
     private final Clock clock;
     private Instant lastRecordedAt = Instant.EPOCH;
 
     public ImportChunkApplier(ImportRepository imports, ImportedReportWriter reportWriter, CurrentValueRepository current,
-                              KpiReportMapper mapper, OutboxWriter outbox, InitiativeTotalsTracker totals, ObjectMapper json,
+                              KpiReportMapper mapper, KpiEventPublisher events, InitiativeTotalsTracker totals, ObjectMapper json,
                               Clock clock) {
         this.imports = imports;
         this.reportWriter = reportWriter;
         this.current = current;
         this.mapper = mapper;
-        this.outbox = outbox;
+        this.events = events;
         this.totals = totals;
         this.json = json;
         this.clock = clock;
@@ -116,7 +115,6 @@ public class ImportChunkApplier {
                 job.rights().secretariat() ? List.of() : List.copyOf(job.rights().clusters()));
 
         List<KpiReport> reports = new ArrayList<>();
-        List<OutboxWriter.Pending> events = new ArrayList<>();
         List<ImportRepository.RowOutcome> outcomes = new ArrayList<>(rows.size());
         Set<CurrentValueRepository.Key> keys = new LinkedHashSet<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -129,7 +127,6 @@ public class ImportChunkApplier {
             }
             KpiReport r = newReport(draft, job);
             reports.add(r);
-            events.add(new OutboxWriter.Pending(r.seriesId, Map.of("report", mapper.toView(r))));
             outcomes.add(new ImportRepository.RowOutcome(line, r.id, null));
             keys.add(new CurrentValueRepository.Key(r.subjectType, r.subjectId, r.bucketKey));
         }
@@ -137,7 +134,7 @@ public class ImportChunkApplier {
         if (imports.finishRows(job.id(), outcomes) != rows.size()) {
             throw new IllegalStateException("Import " + job.id() + ": rows of the chunk were applied concurrently");
         }
-        outbox.recordAll(KpiEventTypes.KPI_REPORT, KpiEventTypes.REPORT_REPORTED, events, job.rights().actor());
+        events.reportedAll(reports, job.rights().actor());
         current.refreshAll(keys); // last but the counters: holds the bulk lock until the commit
         if (!imports.countChunk(job.id(), job.owner(), reports.size(), rows.size() - reports.size(), leaseUntil)) {
             throw new LeaseLost(job.id());

@@ -7,18 +7,15 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import org.tic.commons.outbox.OutboxWriter;
 import org.tic.kpi.config.KpiConfig;
 import org.tic.kpi.domain.ImportJob;
-import org.tic.kpi.event.KpiEventTypes;
+import org.tic.kpi.event.KpiEventPublisher;
 import org.tic.kpi.repository.ImportRepository;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +44,7 @@ public class ImportWorker {
     private final ImportRepository imports;
     private final ImportChunkApplier chunks;
     private final InitiativeTotalsTracker totals;
-    private final OutboxWriter outbox;
+    private final KpiEventPublisher events;
     private final KpiConfig config;
     private final MeterRegistry registry;
     private final Clock clock;
@@ -60,11 +57,11 @@ public class ImportWorker {
     private volatile boolean stopping;
 
     public ImportWorker(ImportRepository imports, ImportChunkApplier chunks, InitiativeTotalsTracker totals,
-                        OutboxWriter outbox, KpiConfig config, MeterRegistry registry, Clock clock) {
+                        KpiEventPublisher events, KpiConfig config, MeterRegistry registry, Clock clock) {
         this.imports = imports;
         this.chunks = chunks;
         this.totals = totals;
-        this.outbox = outbox;
+        this.events = events;
         this.config = config;
         this.registry = registry;
         this.clock = clock;
@@ -198,12 +195,7 @@ public class ImportWorker {
             job.status = ImportJob.Status.COMPLETED;
             job.finishedAt = Instant.now(clock);
             job.leaseUntil = null;
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("importId", job.id);
-            data.put("rowsTotal", job.rowsTotal);
-            data.put("rowsImported", job.rowsImported);
-            data.put("rowsRejected", job.rowsRejected);
-            outbox.record(KpiEventTypes.KPI_IMPORT, job.id, KpiEventTypes.IMPORT_COMPLETED, data, held.rights().actor());
+            events.importCompleted(job, held.rights().actor());
             totals.checkAfterCommit(held.rights().actor()); // totals checked once per import, not once per chunk
         });
         LOG.infof("Import %s completed", held.id());

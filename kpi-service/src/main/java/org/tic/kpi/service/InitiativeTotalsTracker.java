@@ -14,14 +14,14 @@ import org.jboss.logging.Logger;
 import org.tic.kpi.config.KpiConfig;
 import org.tic.commons.event.EventHandler;
 import org.tic.commons.event.IncomingEvent;
-import org.tic.commons.outbox.OutboxWriter;
 import org.tic.kpi.domain.RollupCalculator;
 import org.tic.kpi.domain.RollupCombiner;
-import org.tic.kpi.event.KpiEventTypes;
+import org.tic.kpi.event.KpiEventPublisher;
+import org.tic.kpi.event.KpiEventPublisher.MetricTotal;
+import org.tic.kpi.event.KpiEventPublisher.TotalsChanged;
 import org.tic.kpi.mapping.RollupMapper;
 import org.tic.kpi.repository.RollupChangeLog;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,20 +54,12 @@ public class InitiativeTotalsTracker {
     private static final Object CHECK_REGISTERED = new Object();
     private static final Object DEFERRED = new Object();
 
-    /** Event data: {@code { asOf, signatoryClusters, countries, metrics: { bucketKey: MetricTotal } }}. */
-    public record TotalsChanged(LocalDate asOf, int signatoryClusters, int countries, Map<String, MetricTotal> metrics) {
-    }
-
-    public record MetricTotal(String label, String unit, BigDecimal total, boolean summable, int clustersReporting,
-                              int signatoryClusters) {
-    }
-
     private record Fingerprinted(int signatoryClusters, int countries, Map<String, MetricTotal> metrics) {
     }
 
     private final EntityManager em;
     private final InitiativeService initiative;
-    private final OutboxWriter outbox;
+    private final KpiEventPublisher events;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final KpiConfig config;
@@ -78,12 +70,12 @@ public class InitiativeTotalsTracker {
     private volatile long lastCheckNanos = System.nanoTime();
     private volatile long notBeforeNanos;
 
-    public InitiativeTotalsTracker(EntityManager em, InitiativeService initiative, OutboxWriter outbox, ObjectMapper json,
+    public InitiativeTotalsTracker(EntityManager em, InitiativeService initiative, KpiEventPublisher events, ObjectMapper json,
                                    TransactionSynchronizationRegistry transactions, KpiConfig config,
                                    RollupChangeLog changes) {
         this.em = em;
         this.initiative = initiative;
-        this.outbox = outbox;
+        this.events = events;
         this.json = json;
         this.transactions = transactions;
         this.config = config;
@@ -290,8 +282,7 @@ public class InitiativeTotalsTracker {
                     .setParameter(3, body)
                     .setParameter(4, version)
                     .executeUpdate();
-            outbox.record(KpiEventTypes.INITIATIVE, KpiEventTypes.INITIATIVE_ID, KpiEventTypes.TOTALS_CHANGED,
-                    new TotalsChanged(r.asOf(), r.signatories(), r.countries().size(), metrics), actor);
+            events.totalsChanged(new TotalsChanged(r.asOf(), r.signatories(), r.countries().size(), metrics), actor);
             return true;
         });
     }

@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.tic.commons.error.ProblemException;
-import org.tic.commons.outbox.OutboxWriter;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rules.RuleViolation;
@@ -14,7 +13,7 @@ import org.tic.kpi.domain.KpiReportDraft;
 import org.tic.kpi.domain.KpiReportRules;
 import org.tic.kpi.domain.SubjectType;
 import org.tic.kpi.domain.ValueSelector;
-import org.tic.kpi.event.KpiEventTypes;
+import org.tic.kpi.event.KpiEventPublisher;
 import org.tic.kpi.mapping.KpiReportMapper;
 import org.tic.kpi.repository.ClusterRecordRepository;
 import org.tic.kpi.repository.CurrentValueRepository;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,13 +49,13 @@ public class KpiReportService {
     private final ClusterRecordRepository clusters;
     private final ProjectRecordRepository projects;
     private final KpiReportMapper mapper;
-    private final OutboxWriter outbox;
+    private final KpiEventPublisher events;
     private final InitiativeTotalsTracker totals;
     private final Clock clock;
     private final KpiAccess access;
 
     public KpiReportService(KpiReportRepository reports, CurrentValueRepository current, ClusterRecordRepository clusters,
-                            ProjectRecordRepository projects, KpiReportMapper mapper, OutboxWriter outbox,
+                            ProjectRecordRepository projects, KpiReportMapper mapper, KpiEventPublisher events,
                             InitiativeTotalsTracker totals, Clock clock, KpiAccess access) {
         this.access = access;
         this.reports = reports;
@@ -65,7 +63,7 @@ public class KpiReportService {
         this.clusters = clusters;
         this.projects = projects;
         this.mapper = mapper;
-        this.outbox = outbox;
+        this.events = events;
         this.totals = totals;
         this.clock = clock;
     }
@@ -90,8 +88,7 @@ public class KpiReportService {
         reports.persist(r);
         reports.flush();
         refreshCurrent(r.subjectType, r.subjectId, r.bucketKey);
-        outbox.record(KpiEventTypes.KPI_REPORT, r.seriesId, KpiEventTypes.REPORT_REPORTED,
-                Map.of("report", mapper.toView(r)), actor);
+        events.reported(r, actor);
         totals.changed(actor, announceTotals, r.reportedOn); // import rows: the import checks the totals once, when it completes
         return r;
     }
@@ -146,10 +143,7 @@ public class KpiReportService {
         if (!head.bucketKey.equals(next.bucketKey) || !head.subjectId.equals(next.subjectId)) {
             refreshCurrent(next.subjectType, next.subjectId, next.bucketKey);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("report", mapper.toView(next));
-        data.put("supersededId", head.id);
-        outbox.record(KpiEventTypes.KPI_REPORT, next.seriesId, KpiEventTypes.REPORT_SUPERSEDED, data, actor);
+        events.superseded(next, head.id, actor);
         totals.changed(actor, true, next.reportedOn); // the old version still stands before that date
         return next;
     }

@@ -8,12 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rules.RuleViolation;
-import org.tic.commons.security.Caller;
 import org.tic.membership.client.IdentityProviderClient;
 import org.tic.membership.client.IdentityProviderUnavailableException;
 import org.tic.membership.domain.ApiClient;
 import org.tic.membership.domain.ApiClientNaming;
-import org.tic.membership.domain.ApiClientRights;
 import org.tic.membership.domain.ApiClientStatus;
 import org.tic.membership.domain.Organization;
 import org.tic.membership.mapping.ApiClientRequest;
@@ -45,19 +43,19 @@ public class ApiClientService {
     private final OrganizationRepository organizations;
     private final ClusterPartyRepository parties;
     private final IdentityProviderClient identityProvider;
-    private final Caller caller;
+    private final MembershipAccess access;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public ApiClientService(ApiClientRepository clients, OrganizationRepository organizations,
-                            ClusterPartyRepository parties, IdentityProviderClient identityProvider, Caller caller,
+                            ClusterPartyRepository parties, IdentityProviderClient identityProvider, MembershipAccess access,
                             Clock clock) {
         this.clock = clock;
         this.clients = clients;
         this.organizations = organizations;
         this.parties = parties;
         this.identityProvider = identityProvider;
-        this.caller = caller;
+        this.access = access;
     }
 
     /** A client with the secret the caller sees once. */
@@ -67,7 +65,7 @@ public class ApiClientService {
     public Issued register(UUID organizationId, @NotNull @Valid ApiClientRequest request, String actor) {
         Organization org = organization(organizationId);
         List<UUID> clusters = parties.activeClusterIds(organizationId);
-        requireRights(clusters);
+        access.requireMayManageApiClients(clusters);
         requireConfigured();
         String name = request.name().trim();
         String description = request.description() == null || request.description().isBlank() ? null : request.description().trim();
@@ -110,7 +108,7 @@ public class ApiClientService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApiClientRepository.Page list(UUID organizationId, PageRequest page) {
         organization(organizationId);
-        requireRights(parties.activeClusterIds(organizationId));
+        access.requireMayManageApiClients(parties.activeClusterIds(organizationId));
         return clients.forOrganization(organizationId, page);
     }
 
@@ -118,7 +116,7 @@ public class ApiClientService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApiClient get(String key) {
         ApiClient c = clients.findByKey(key).orElseThrow(() -> ProblemException.notFound("API client", key));
-        requireRights(parties.activeClusterIds(c.organizationId));
+        access.requireMayManageApiClients(parties.activeClusterIds(c.organizationId));
         return c;
     }
 
@@ -176,20 +174,12 @@ public class ApiClientService {
         organization(organizationId);
         ApiClient c = clients.findByKey(key).filter(x -> x.organizationId.equals(organizationId))
                 .orElseThrow(() -> ProblemException.notFound("API client", key));
-        requireRights(parties.activeClusterIds(organizationId));
+        access.requireMayManageApiClients(parties.activeClusterIds(organizationId));
         return c;
     }
 
     private Organization organization(UUID id) {
         return organizations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Organization", id));
-    }
-
-    private void requireRights(List<UUID> organizationClusters) {
-        caller.requireAuthenticated();
-        if (!ApiClientRights.mayManage(caller.isSecretariat(), caller.clusters(), organizationClusters)) {
-            throw Caller.forbidden("Only the secretariat, or a coordinator of a cluster the organization takes part in, "
-                    + "may manage its API clients" + (caller.isCoordinator() ? " (your clusters: " + caller.clusters() + ")" : ""));
-        }
     }
 
     private void requireConfigured() {

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
+import org.tic.commons.rest.PageTotals;
 import org.tic.commons.rules.RuleViolation;
-import org.tic.commons.security.Caller;
 import org.tic.membership.domain.ApplicationLifecycle;
 import org.tic.membership.domain.ApplicationStatus;
 import org.tic.membership.domain.Cluster;
@@ -19,9 +19,8 @@ import org.tic.membership.domain.Eligibility;
 import org.tic.membership.domain.MembershipApplication;
 import org.tic.membership.domain.Organization;
 import org.tic.membership.domain.OrganizationKind;
-import org.tic.membership.event.MembershipEvents;
+import org.tic.membership.event.MembershipEventPublisher;
 import org.tic.membership.mapping.ApplicationRequest;
-import org.tic.membership.mapping.ApplicationView;
 import org.tic.membership.mapping.DecisionRequest;
 import org.tic.membership.repository.ApplicationRepository;
 import org.tic.membership.repository.OrganizationRepository;
@@ -33,15 +32,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import static org.tic.membership.event.MembershipEventTypes.APPLICATION;
 import static org.tic.membership.event.MembershipEventTypes.APPLICATION_APPROVED;
 import static org.tic.membership.event.MembershipEventTypes.APPLICATION_REJECTED;
 import static org.tic.membership.event.MembershipEventTypes.APPLICATION_REVIEW_STARTED;
 import static org.tic.membership.event.MembershipEventTypes.APPLICATION_SUBMITTED;
 import static org.tic.membership.event.MembershipEventTypes.APPLICATION_WITHDRAWN;
-import static org.tic.membership.event.MembershipEventTypes.CLUSTER_JOINED;
 
 /** Membership applications: drafting, the lifecycle, and the criteria gate on submit and approval. */
 @ApplicationScoped
@@ -55,15 +53,15 @@ public class ApplicationService {
     private final OrganizationRepository organizations;
     private final ClusterService clusters;
     private final PartyService parties;
-    private final MembershipEvents events;
-    private final Caller caller;
+    private final MembershipEventPublisher events;
+    private final MembershipAccess access;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, OrganizationRepository organizations,
-                              ClusterService clusters, PartyService parties, MembershipEvents events, Caller caller,
+                              ClusterService clusters, PartyService parties, MembershipEventPublisher events, MembershipAccess access,
                               Clock clock) {
         this.clock = clock;
-        this.caller = caller;
+        this.access = access;
         this.applications = applications;
         this.organizations = organizations;
         this.clusters = clusters;
@@ -72,7 +70,7 @@ public class ApplicationService {
     }
 
     public MembershipApplication draft(@NotNull @Valid ApplicationRequest request, String actor) {
-        caller.requireClusterRights(request.clusterId());
+        access.requireClusterRights(request.clusterId());
         Cluster cluster = clusters.get(request.clusterId());
         if (cluster.status != ClusterStatus.APPLICANT) {
             throw RuleViolation.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; only applicants apply");
@@ -140,7 +138,7 @@ public class ApplicationService {
         }
         publish(a, APPLICATION_APPROVED, d.reason(), actor);
         applications.flush();
-        events.cluster(CLUSTER_JOINED, cluster, Map.of("applicationId", a.id), actor);
+        events.clusterJoinedByApplication(cluster, a.id, actor);
         return a;
     }
 
@@ -156,10 +154,7 @@ public class ApplicationService {
 
     private MembershipApplication transition(UUID id, String ifMatch, ApplicationStatus to, String reason, String actor) {
         MembershipApplication a = getVisible(id);
-        // Coordinators submit and withdraw their own; review and decisions are the secretariat's (also by role).
-        if (to != ApplicationStatus.SUBMITTED && to != ApplicationStatus.WITHDRAWN) {
-            caller.requireSecretariat();
-        }
+        access.requireMayMoveApplication(to);
         ETags.checkIfMatch(ifMatch, a.version);
         if (!ApplicationLifecycle.canMove(a.status, to)) {
             throw RuleViolation.conflict("Application " + id + " is " + a.status + " and cannot become " + to);
@@ -186,12 +181,7 @@ public class ApplicationService {
 
     private MembershipApplication publish(MembershipApplication a, String type, String reason, String actor) {
         applications.flush();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("application", ApplicationView.Summary.of(a));
-        if (reason != null) {
-            data.put("reason", reason);
-        }
-        events.record(APPLICATION, a.id, type, data, actor);
+        events.applicationChanged(type, a, reason, actor);
         return a;
     }
 
@@ -217,26 +207,15 @@ public class ApplicationService {
     /** An application the caller may see: the secretariat all, a coordinator those of its clusters (else 404). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MembershipApplication getVisible(UUID id) {
-        MembershipApplication a = get(id);
-        if (!caller.mayActFor(a.clusterId)) {
-            // Not 403: whether someone else's application exists is not the caller's business.
-            throw ProblemException.notFound("Application", id);
-        }
-        return a;
+        return access.requireVisible(get(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApplicationRepository.Page list(UUID clusterId, ApplicationStatus status, Sort sort, PageRequest page) {
-        if (caller.isSecretariat()) {
-            return applications.search(clusterId == null ? null : List.of(clusterId), status, sort, page);
+        Optional<List<UUID>> scope = access.applicationScope(clusterId);
+        if (scope.isPresent() && scope.get().isEmpty()) {
+            return new ApplicationRepository.Page(List.of(), new PageTotals.Total(0, true));
         }
-        java.util.Set<UUID> mine = caller.clusters();
-        if (clusterId != null && !mine.contains(clusterId)) {
-            throw Caller.forbidden("You may list only the applications of your clusters " + mine);
-        }
-        if (mine.isEmpty()) {
-            return new ApplicationRepository.Page(List.of(), new org.tic.commons.rest.PageTotals.Total(0, true));
-        }
-        return applications.search(clusterId == null ? List.copyOf(mine) : List.of(clusterId), status, sort, page);
+        return applications.search(scope.orElse(null), status, sort, page);
     }
 }

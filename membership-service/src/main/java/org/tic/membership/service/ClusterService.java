@@ -9,12 +9,11 @@ import org.tic.commons.error.ProblemException;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rules.RuleViolation;
-import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterLifecycle;
 import org.tic.membership.domain.ClusterStatus;
 import org.tic.membership.domain.ClusterStatusChange;
-import org.tic.membership.event.MembershipEvents;
+import org.tic.membership.event.MembershipEventPublisher;
 import org.tic.membership.mapping.ClusterMapper;
 import org.tic.membership.mapping.ClusterRequest;
 import org.tic.membership.mapping.ExistingMembershipRequest;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.tic.membership.event.MembershipEventTypes.CLUSTER_JOINED;
 import static org.tic.membership.event.MembershipEventTypes.CLUSTER_REGISTERED;
 import static org.tic.membership.event.MembershipEventTypes.CLUSTER_REINSTATED;
 import static org.tic.membership.event.MembershipEventTypes.CLUSTER_SUSPENDED;
@@ -48,15 +46,15 @@ public class ClusterService {
     private final ClusterStatusChangeRepository history;
     private final OrganizationRepository organizations;
     private final ClusterMapper mapper;
-    private final MembershipEvents events;
-    private final Caller caller;
+    private final MembershipEventPublisher events;
+    private final MembershipAccess access;
     private final Clock clock;
 
     public ClusterService(ClusterRepository clusters, ClusterStatusChangeRepository history,
-                          OrganizationRepository organizations, ClusterMapper mapper, MembershipEvents events,
-                          Caller caller, Clock clock) {
+                          OrganizationRepository organizations, ClusterMapper mapper, MembershipEventPublisher events,
+                          MembershipAccess access, Clock clock) {
         this.clock = clock;
-        this.caller = caller;
+        this.access = access;
         this.clusters = clusters;
         this.history = history;
         this.organizations = organizations;
@@ -81,12 +79,12 @@ public class ClusterService {
         clusters.persist(c);
         recordStatus(c, null, ClusterStatus.APPLICANT, LocalDate.now(clock), "Registered", actor);
         clusters.flush();
-        events.cluster(CLUSTER_REGISTERED, c, null, actor);
+        events.clusterChanged(CLUSTER_REGISTERED, c, actor);
         return c;
     }
 
     public Cluster replace(UUID id, String ifMatch, @NotNull @Valid ClusterRequest request, String actor) {
-        caller.requireClusterRights(id);
+        access.requireClusterRights(id);
         Cluster c = get(id);
         ETags.checkIfMatch(ifMatch, c.version);
         if (request.slug() != null && !request.slug().equals(c.slug)) {
@@ -96,7 +94,7 @@ public class ClusterService {
         mapper.apply(request, c);
         c.updatedBy = actor;
         clusters.flush();
-        events.cluster(CLUSTER_UPDATED, c, null, actor);
+        events.clusterChanged(CLUSTER_UPDATED, c, actor);
         return c;
     }
 
@@ -116,7 +114,7 @@ public class ClusterService {
         join(c, request.joinedDate(), request.joinedDate() != null ? Integer.valueOf(request.joinedDate().getYear()) : request.joinedYear(),
                 effective, request.reason() == null ? "Existing member recorded" : request.reason(), actor);
         clusters.flush();
-        events.cluster(CLUSTER_JOINED, c, Map.of("recordedExistingMember", true), actor);
+        events.clusterJoinedAsExistingMember(c, actor);
         return c;
     }
 
@@ -140,7 +138,7 @@ public class ClusterService {
     }
 
     public Cluster withdraw(UUID id, String ifMatch, @NotNull @Valid StatusActionRequest r, String actor) {
-        caller.requireClusterRights(id);
+        access.requireClusterRights(id);
         return statusAction(id, ifMatch, ClusterStatus.WITHDRAWN, r, CLUSTER_WITHDRAWN, actor);
     }
 
@@ -150,7 +148,7 @@ public class ClusterService {
         LocalDate effective = r.effectiveDate() == null ? LocalDate.now(clock) : r.effectiveDate();
         move(c, to, effective, r.reason(), actor);
         clusters.flush();
-        events.cluster(type, c, Map.of("reason", r.reason(), "effectiveDate", effective), actor);
+        events.clusterStatusChanged(type, c, r.reason(), effective, actor);
         return c;
     }
 

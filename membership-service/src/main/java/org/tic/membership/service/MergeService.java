@@ -5,14 +5,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
-import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterMerge;
 import org.tic.membership.domain.MergeRules;
 import org.tic.membership.domain.ClusterParty;
 import org.tic.membership.domain.ClusterStatus;
-import org.tic.membership.event.MembershipEvents;
-import org.tic.membership.mapping.ClusterMapper;
+import org.tic.membership.event.MembershipEventPublisher;
 import org.tic.membership.mapping.MergeRequest;
 import org.tic.membership.repository.ClusterMergeRepository;
 import org.tic.membership.repository.ClusterPartyRepository;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.tic.membership.event.MembershipEventTypes.CLUSTERS_MERGED;
 
 /**
  * Two or more clusters become one joint cluster: a new one, or one of them (or another existing cluster).
@@ -41,21 +38,19 @@ public class MergeService {
     private final PartyService partyService;
     private final ClusterPartyRepository parties;
     private final ClusterMergeRepository merges;
-    private final ClusterMapper mapper;
-    private final MembershipEvents events;
-    private final Caller caller;
+    private final MembershipEventPublisher events;
+    private final MembershipAccess access;
     private final Clock clock;
 
     public MergeService(ClusterService clusters, PartyService partyService, ClusterPartyRepository parties,
-                        ClusterMergeRepository merges, ClusterMapper mapper, MembershipEvents events, Caller caller,
+                        ClusterMergeRepository merges, MembershipEventPublisher events, MembershipAccess access,
                         Clock clock) {
         this.clock = clock;
-        this.caller = caller;
+        this.access = access;
         this.clusters = clusters;
         this.partyService = partyService;
         this.parties = parties;
         this.merges = merges;
-        this.mapper = mapper;
         this.events = events;
     }
 
@@ -63,7 +58,7 @@ public class MergeService {
     }
 
     public Result merge(@NotNull @Valid MergeRequest request, String actor) {
-        caller.requireSecretariat();
+        access.requireSecretariat();
         Set<UUID> predecessorIds = MergeRules.predecessors(request.successorClusterId(), request.newCluster() != null,
                 request.predecessorIds());
         LocalDate effective = request.effectiveDate() == null ? LocalDate.now(clock) : request.effectiveDate();
@@ -107,13 +102,7 @@ public class MergeService {
         merge.createdBy = actor;
         merges.persist(merge);
         merges.flush();
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("mergeId", merge.id);
-        extra.put("successor", mapper.toView(successor));
-        extra.put("predecessors", predecessors.stream().map(mapper::toView).toList());
-        extra.put("effectiveDate", effective);
-        extra.put("reason", request.reason());
-        events.record("cluster", successor.id, CLUSTERS_MERGED, extra, actor);
+        events.clustersMerged(merge.id, successor, predecessors, effective, request.reason(), actor);
         return new Result(merge, successor);
     }
 

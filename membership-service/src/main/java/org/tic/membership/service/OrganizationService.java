@@ -6,13 +6,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
-import org.tic.commons.outbox.OutboxWriter;
 import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rules.RuleViolation;
-import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Organization;
 import org.tic.membership.domain.OrganizationKind;
+import org.tic.membership.event.MembershipEventPublisher;
 import org.tic.membership.mapping.OrganizationMapper;
 import org.tic.membership.mapping.OrganizationRequest;
 import org.tic.membership.repository.ApiClientRepository;
@@ -21,9 +20,7 @@ import org.tic.membership.repository.OrganizationRepository;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.tic.membership.event.MembershipEventTypes.ORGANIZATION;
 import static org.tic.membership.event.MembershipEventTypes.ORGANIZATION_CREATED;
-import static org.tic.membership.event.MembershipEventTypes.ORGANIZATION_DELETED;
 import static org.tic.membership.event.MembershipEventTypes.ORGANIZATION_UPDATED;
 
 @ApplicationScoped
@@ -36,16 +33,16 @@ public class OrganizationService {
     private final OrganizationRepository repository;
     private final ApiClientRepository apiClients;
     private final OrganizationMapper mapper;
-    private final OutboxWriter outbox;
-    private final Caller caller;
+    private final MembershipEventPublisher events;
+    private final MembershipAccess access;
 
     public OrganizationService(OrganizationRepository repository, ApiClientRepository apiClients, OrganizationMapper mapper,
-                               OutboxWriter outbox, Caller caller) {
+                               MembershipEventPublisher events, MembershipAccess access) {
         this.repository = repository;
         this.apiClients = apiClients;
         this.mapper = mapper;
-        this.outbox = outbox;
-        this.caller = caller;
+        this.events = events;
+        this.access = access;
     }
 
     public Organization create(@NotNull @Valid OrganizationRequest request, String actor) {
@@ -56,20 +53,18 @@ public class OrganizationService {
         o.updatedBy = actor;
         repository.persist(o);
         repository.flush(); // timestamps and version are set now, so the event carries them
-        outbox.record(ORGANIZATION, o.id, ORGANIZATION_CREATED, Map.of("organization", mapper.toView(o)), actor);
+        events.organizationChanged(ORGANIZATION_CREATED, o, actor);
         return o;
     }
 
     public Organization replace(UUID id, String ifMatch, @NotNull @Valid OrganizationRequest request, String actor) {
         Organization o = get(id);
-        if (!caller.isSecretariat() && !id.equals(caller.organizationId())) {
-            throw Caller.forbidden("Only the secretariat, or the organization itself (partner token), may change it");
-        }
+        access.requireMayChangeOrganization(id);
         ETags.checkIfMatch(ifMatch, o.version);
         mapper.apply(request, o);
         o.updatedBy = actor;
         repository.flush();
-        outbox.record(ORGANIZATION, o.id, ORGANIZATION_UPDATED, Map.of("organization", mapper.toView(o)), actor);
+        events.organizationChanged(ORGANIZATION_UPDATED, o, actor);
         return o;
     }
 
@@ -83,7 +78,7 @@ public class OrganizationService {
         apiClients.deleteRevoked(id); // their history goes with the organization
         repository.delete(o);
         repository.flush(); // a party, application or (just registered) API client still referring to it fails here → 409
-        outbox.record(ORGANIZATION, o.id, ORGANIZATION_DELETED, Map.of("organizationId", o.id), actor);
+        events.organizationDeleted(o, actor);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -6,13 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.rules.RuleViolation;
-import org.tic.commons.security.Caller;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterParty;
 import org.tic.membership.domain.ClusterStatus;
 import org.tic.membership.domain.Organization;
 import org.tic.membership.domain.PartyRole;
-import org.tic.membership.event.MembershipEvents;
+import org.tic.membership.event.MembershipEventPublisher;
 import org.tic.membership.mapping.PartyRequest;
 import org.tic.membership.mapping.PartyView;
 import org.tic.membership.repository.ClusterPartyRepository;
@@ -21,7 +20,6 @@ import org.tic.membership.repository.OrganizationRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.tic.membership.event.MembershipEventTypes.PARTY_ADDED;
@@ -34,14 +32,14 @@ public class PartyService {
     private final ClusterService clusters;
     private final ClusterPartyRepository parties;
     private final OrganizationRepository organizations;
-    private final MembershipEvents events;
-    private final Caller caller;
+    private final MembershipEventPublisher events;
+    private final MembershipAccess access;
     private final Clock clock;
 
     public PartyService(ClusterService clusters, ClusterPartyRepository parties, OrganizationRepository organizations,
-                        MembershipEvents events, Caller caller, Clock clock) {
+                        MembershipEventPublisher events, MembershipAccess access, Clock clock) {
         this.clock = clock;
-        this.caller = caller;
+        this.access = access;
         this.clusters = clusters;
         this.parties = parties;
         this.organizations = organizations;
@@ -55,7 +53,7 @@ public class PartyService {
     }
 
     public ClusterParty add(UUID clusterId, @NotNull @Valid PartyRequest request, String actor) {
-        caller.requireClusterRights(clusterId);
+        access.requireClusterRights(clusterId);
         Cluster cluster = clusters.get(clusterId);
         requireOpen(cluster);
         Organization org = organizations.findByIdOptional(request.organizationId())
@@ -86,13 +84,13 @@ public class PartyService {
         parties.persist(p);
         cluster.touch(actor);
         parties.flush();
-        events.cluster(PARTY_ADDED, cluster, Map.of("party", PartyView.of(p)), actor);
+        events.partyChanged(PARTY_ADDED, cluster, PartyView.of(p), actor);
         return p;
     }
 
     /** Ends the party's participation (kept in the history with its end date). */
     public void end(UUID clusterId, UUID partyId, LocalDate until, String actor) {
-        caller.requireClusterRights(clusterId);
+        access.requireClusterRights(clusterId);
         Cluster cluster = clusters.get(clusterId);
         ClusterParty p = parties.findByIdOptional(partyId)
                 .filter(x -> x.clusterId.equals(clusterId))
@@ -107,7 +105,7 @@ public class PartyService {
         p.until = end;
         cluster.touch(actor);
         parties.flush();
-        events.cluster(PARTY_REMOVED, cluster, Map.of("party", PartyView.of(p)), actor);
+        events.partyChanged(PARTY_REMOVED, cluster, PartyView.of(p), actor);
     }
 
     private static void requireOpen(Cluster cluster) {

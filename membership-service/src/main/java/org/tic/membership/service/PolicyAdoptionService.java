@@ -10,9 +10,8 @@ import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rules.RuleViolation;
 import org.tic.membership.domain.PolicyAdoption;
-import org.tic.membership.event.MembershipEvents;
+import org.tic.membership.event.MembershipEventPublisher;
 import org.tic.membership.mapping.PolicyAdoptionRequest;
-import org.tic.membership.mapping.PolicyAdoptionView;
 import org.tic.membership.repository.OrganizationRepository;
 import org.tic.membership.repository.PolicyAdoptionRepository;
 
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.tic.membership.event.MembershipEventTypes.POLICY_ADOPTED;
-import static org.tic.membership.event.MembershipEventTypes.POLICY_ADOPTION;
 import static org.tic.membership.event.MembershipEventTypes.POLICY_UPDATED;
 
 @ApplicationScoped
@@ -32,10 +30,10 @@ public class PolicyAdoptionService {
 
     private final PolicyAdoptionRepository repository;
     private final OrganizationRepository organizations;
-    private final MembershipEvents events;
+    private final MembershipEventPublisher events;
 
     public PolicyAdoptionService(PolicyAdoptionRepository repository, OrganizationRepository organizations,
-                                 MembershipEvents events) {
+                                 MembershipEventPublisher events) {
         this.repository = repository;
         this.organizations = organizations;
         this.events = events;
@@ -49,7 +47,7 @@ public class PolicyAdoptionService {
         p.updatedBy = actor;
         repository.persist(p);
         repository.flush();
-        events.record(POLICY_ADOPTION, p.id, POLICY_ADOPTED, Map.of("policyAdoption", PolicyAdoptionView.of(p)), actor);
+        events.policyAdoptionChanged(POLICY_ADOPTED, p, actor);
         return p;
     }
 
@@ -60,7 +58,7 @@ public class PolicyAdoptionService {
         apply(r, p);
         p.updatedBy = actor;
         repository.flush();
-        events.record(POLICY_ADOPTION, p.id, POLICY_UPDATED, Map.of("policyAdoption", PolicyAdoptionView.of(p)), actor);
+        events.policyAdoptionChanged(POLICY_UPDATED, p, actor);
         return p;
     }
 

@@ -11,10 +11,9 @@ import org.tic.project.mapping.ReadinessSummaryView;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Writes project events to the outbox in the caller's transaction (shapes per docs/events.md). Callers flush the
+ * Writes project events to the outbox in the caller's transaction, one record per payload shape (docs/events.md). Callers flush the
  * project first, so the snapshot carries the version and timestamps of the change.
  */
 @ApplicationScoped
@@ -25,6 +24,10 @@ public class ProjectEventPublisher {
 
     public ProjectEventPublisher(OutboxWriter outbox) {
         this.outbox = outbox;
+    }
+
+    /** Created, updated. */
+    public record ProjectChanged(ProjectSnapshot project) {
     }
 
     public record StageChanged(ProjectSnapshot project, Stage from, Stage to, LocalDate date,
@@ -44,11 +47,11 @@ public class ProjectEventPublisher {
     }
 
     public void created(Project p, String actor) {
-        record(p, ProjectEventTypes.CREATED, Map.of("project", ProjectSnapshot.of(p)), actor);
+        record(p, ProjectEventTypes.CREATED, new ProjectChanged(ProjectSnapshot.of(p)), actor);
     }
 
     public void updated(Project p, String actor) {
-        record(p, ProjectEventTypes.UPDATED, Map.of("project", ProjectSnapshot.of(p)), actor);
+        record(p, ProjectEventTypes.UPDATED, new ProjectChanged(ProjectSnapshot.of(p)), actor);
     }
 
     public void stageChanged(Project p, Stage from, Stage to, LocalDate date, List<Stage> skipped, String actor) {
@@ -71,7 +74,7 @@ public class ProjectEventPublisher {
         record(p, ProjectEventTypes.CANCELLED, new Cancelled(ProjectSnapshot.of(p), date, reason), actor);
     }
 
-    private void record(Project p, String type, Object data, String actor) {
+    private void record(Project p, String type, Record data, String actor) {
         outbox.record(ProjectEventTypes.PROJECT, p.id, type, data, actor);
     }
 }
