@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tic.kpi.mapping.ClusterKpisView;
-import org.tic.kpi.service.InitiativeService;
+import org.tic.kpi.service.ClusterKpisService;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -22,9 +22,9 @@ import java.util.UUID;
 @Tag(name = "Cluster KPIs", description = "Per-cluster view, from the cluster read model built from membership events")
 public class ClusterKpiResource {
 
-    private final InitiativeService service;
+    private final ClusterKpisService service;
 
-    public ClusterKpiResource(InitiativeService service) {
+    public ClusterKpiResource(ClusterKpisService service) {
         this.service = service;
     }
 

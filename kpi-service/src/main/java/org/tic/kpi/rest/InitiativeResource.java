@@ -23,6 +23,7 @@ import org.tic.kpi.mapping.TimeSeriesView;
 import org.tic.kpi.mapping.TotalView;
 import org.tic.kpi.repository.PublishedSnapshotRepository;
 import org.tic.kpi.service.InitiativeService;
+import org.tic.kpi.service.PipelineService;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -42,10 +43,12 @@ public class InitiativeResource {
             "inheritedFromMergedClusters", "reportsUsed");
 
     private final InitiativeService service;
+    private final PipelineService pipeline;
     private final PublishedSnapshotRepository published;
 
-    public InitiativeResource(InitiativeService service, PublishedSnapshotRepository published) {
+    public InitiativeResource(InitiativeService service, PipelineService pipeline, PublishedSnapshotRepository published) {
         this.service = service;
+        this.pipeline = pipeline;
         this.published = published;
     }
 
@@ -134,7 +137,7 @@ public class InitiativeResource {
     @Operation(operationId = "getProjectPipeline", summary = "Project pipeline", description = "Projects by stage and category, how many reached FID, "
             + "capacity (per unit) and estimated CO2e (per metric type, Mt/yr) by stage.")
     public PipelineView pipeline() {
-        return service.pipeline();
+        return pipeline.pipeline();
     }
 
     @GET
