@@ -1,10 +1,10 @@
 package org.tic.kpi.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.tic.commons.event.EventData;
 import org.tic.commons.event.PoisonEventException;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,21 +20,19 @@ public record ClusterSnapshot(UUID id, String slug, String name, String country,
         if (n == null || !n.isObject()) {
             throw new PoisonEventException(where + " is missing or not an object");
         }
-        List<String> sectors = new ArrayList<>();
-        n.path("sectors").forEach(s -> sectors.add(s.asText()));
         return new ClusterSnapshot(
-                Json.uuid(n, "id", where, true),
-                Json.text(n, "slug"),
-                Json.required(n, "name", where),
-                Json.text(n, "country"),
-                Json.text(n, "subnationalRegion"),
-                Json.text(n, "worldRegion"),
-                Json.text(n, "type"),
-                sectors,
-                Json.required(n, "status", where),
-                Json.date(n, "joinedDate", where),
-                n.hasNonNull("joinedYear") ? n.get("joinedYear").asInt() : null,
-                Json.uuid(n, "successorId", where, false),
-                Json.version(n, where));
+                EventData.uuid(n, "id", where, true),
+                EventData.text(n, "slug", where),
+                EventData.required(n, "name", where),
+                EventData.text(n, "country", where),
+                EventData.text(n, "subnationalRegion", where),
+                EventData.text(n, "worldRegion", where),
+                EventData.text(n, "type", where),
+                EventData.strings(n, "sectors", where),
+                EventData.required(n, "status", where),
+                EventData.date(n, "joinedDate", where),
+                EventData.integer(n, "joinedYear", where),
+                EventData.uuid(n, "successorId", where, false),
+                EventData.version(n, where));
     }
 }

@@ -1,6 +1,7 @@
 package org.tic.kpi.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.tic.commons.event.EventData;
 import org.tic.commons.event.PoisonEventException;
 
 import java.math.BigDecimal;
@@ -21,29 +22,27 @@ public record ProjectSnapshot(UUID id, String name, String category, String stag
             throw new PoisonEventException(where + " is missing or not an object");
         }
         List<UUID> participating = new ArrayList<>();
-        for (JsonNode id : n.path("participatingClusterIds")) {
-            participating.add(Json.uuidValue(id.asText(), where + ".participatingClusterIds"));
+        for (String id : EventData.strings(n, "participatingClusterIds", where)) {
+            participating.add(EventData.uuidValue(id, where + ".participatingClusterIds"));
         }
-        List<String> countries = new ArrayList<>();
-        n.path("countries").forEach(c -> countries.add(c.asText()));
         JsonNode capacity = n.path("capacity");
         JsonNode co2e = n.path("estimatedCo2eReduction");
         return new ProjectSnapshot(
-                Json.uuid(n, "id", where, true),
-                Json.required(n, "name", where),
-                Json.text(n, "category"),
-                Json.text(n, "stage"),
-                Json.date(n, "stageDate", where),
-                Json.date(n, "fidDate", where),
-                Json.decimal(capacity, "value", where + ".capacity"),
-                Json.text(capacity, "unit"),
-                Json.decimal(co2e, "value", where + ".estimatedCo2eReduction"),
-                Json.text(co2e, "unit"),
-                Json.text(co2e, "metricType"),
-                Json.uuid(n, "leadClusterId", where, false),
+                EventData.uuid(n, "id", where, true),
+                EventData.required(n, "name", where),
+                EventData.text(n, "category", where),
+                EventData.text(n, "stage", where),
+                EventData.date(n, "stageDate", where),
+                EventData.date(n, "fidDate", where),
+                EventData.decimal(capacity, "value", where + ".capacity"),
+                EventData.text(capacity, "unit", where + ".capacity"),
+                EventData.decimal(co2e, "value", where + ".estimatedCo2eReduction"),
+                EventData.text(co2e, "unit", where + ".estimatedCo2eReduction"),
+                EventData.text(co2e, "metricType", where + ".estimatedCo2eReduction"),
+                EventData.uuid(n, "leadClusterId", where, false),
                 participating,
-                countries,
+                EventData.strings(n, "countries", where),
                 n.path("corridor").asBoolean(false),
-                Json.version(n, where));
+                EventData.version(n, where));
     }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.tic.commons.event.EventData;
 import org.tic.commons.event.IncomingEvent;
 import org.tic.commons.event.PoisonEventException;
 import org.tic.kpi.domain.ClusterRecord;
 import org.tic.kpi.domain.StatusTimeline;
 import org.tic.kpi.mapping.ClusterSnapshot;
-import org.tic.kpi.mapping.Json;
 import org.tic.kpi.repository.ClusterRecordRepository;
 
 import java.time.Clock;
@@ -61,7 +61,7 @@ public class ClusterProjectionService {
                     snapshot(ClusterSnapshot.parse(data.get("cluster"), "data.cluster"), null, observed, event);
             case CLUSTER_SUSPENDED, CLUSTER_REINSTATED, CLUSTER_WITHDRAWN ->
                     snapshot(ClusterSnapshot.parse(data.get("cluster"), "data.cluster"),
-                            Json.dataDate(data, "effectiveDate"), observed, event);
+                            EventData.date(data, "effectiveDate", "data"), observed, event);
             case CLUSTERS_MERGED -> merged(data, observed, event);
             default -> {
                 return false; // organizations, applications, policies: not needed for KPIs
@@ -72,11 +72,11 @@ public class ClusterProjectionService {
     }
 
     private void merged(JsonNode data, LocalDate observed, IncomingEvent event) {
-        LocalDate effective = Json.dataDate(data, "effectiveDate");
+        LocalDate effective = EventData.date(data, "effectiveDate", "data");
         if (effective == null) {
             throw new PoisonEventException("data.effectiveDate is missing in " + event.type());
         }
-        UUID mergeId = Json.uuid(data, "mergeId", "data", true);
+        UUID mergeId = EventData.uuid(data, "mergeId", "data", true);
         ClusterSnapshot successor = ClusterSnapshot.parse(data.get("successor"), "data.successor");
         JsonNode predecessors = data.get("predecessors");
         if (predecessors == null || !predecessors.isArray() || predecessors.isEmpty()) {

@@ -3,9 +3,9 @@ package org.tic.kpi.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.tic.commons.event.EventData;
 import org.tic.commons.event.IncomingEvent;
 import org.tic.kpi.domain.ProjectRecord;
-import org.tic.kpi.mapping.Json;
 import org.tic.kpi.mapping.ProjectSnapshot;
 import org.tic.kpi.repository.ProjectRecordRepository;
 
@@ -46,7 +46,7 @@ public class ProjectProjectionService {
         }
         LocalDate cancelledOn = null;
         if (ProjectRecord.CANCELLED.equals(s.stage())) {
-            LocalDate eventDate = PROJECT_CANCELLED.equals(event.baseType()) ? Json.dataDate(data, "date") : null;
+            LocalDate eventDate = PROJECT_CANCELLED.equals(event.baseType()) ? EventData.date(data, "date", "data") : null;
             cancelledOn = eventDate != null ? eventDate
                     : p != null && p.cancelledOn != null ? p.cancelledOn
                     : s.stageDate() != null ? s.stageDate()

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.tic.commons.event.EventData;
 import org.tic.commons.event.IncomingEvent;
 import org.tic.commons.event.PoisonEventException;
 import org.tic.project.repository.ClusterSnapshotRepository;
 import org.tic.project.repository.OrganizationSnapshotRepository;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -54,23 +52,23 @@ public class MembershipReadModel {
     public void apply(IncomingEvent event) {
         JsonNode data = event.data();
         switch (event.type()) {
-            case ORGANIZATION_CREATED, ORGANIZATION_UPDATED -> organization(event, object(data, "organization"));
+            case ORGANIZATION_CREATED, ORGANIZATION_UPDATED -> organization(event, EventData.object(data, "organization", "data"));
             case ORGANIZATION_DELETED -> {
-                UUID id = uuid(data, "organizationId", true);
+                UUID id = EventData.uuid(data, "organizationId", "data", true);
                 organizations.markDeleted(id, event.id(), event.type());
             }
             case CLUSTER_REGISTERED, CLUSTER_UPDATED, CLUSTER_JOINED, CLUSTER_SUSPENDED, CLUSTER_REINSTATED,
-                 CLUSTER_WITHDRAWN, PARTY_ADDED, PARTY_REMOVED -> store(event, parseCluster(object(data, "cluster"), null));
+                 CLUSTER_WITHDRAWN, PARTY_ADDED, PARTY_REMOVED -> store(event, parseCluster(EventData.object(data, "cluster", "data"), "data.cluster", null));
             case CLUSTERS_MERGED -> {
-                ClusterSnapshotRepository.Data successor = parseCluster(object(data, "successor"), null);
+                ClusterSnapshotRepository.Data successor = parseCluster(EventData.object(data, "successor", "data"), "data.successor", null);
                 JsonNode predecessors = data.get("predecessors");
                 if (predecessors == null || !predecessors.isArray()) {
                     throw new PoisonEventException("Event " + event.id() + ": predecessors is not an array");
                 }
                 List<ClusterSnapshotRepository.Data> parsed = new ArrayList<>();
-                for (JsonNode p : predecessors) {
+                for (int i = 0; i < predecessors.size(); i++) {
                     // the merge itself says who succeeds them, whatever the snapshot's field says
-                    parsed.add(parseCluster(p, successor.id()));
+                    parsed.add(parseCluster(predecessors.get(i), "data.predecessors[" + i + "]", successor.id()));
                 }
                 store(event, successor);
                 parsed.forEach(p -> store(event, p));
@@ -87,94 +85,29 @@ public class MembershipReadModel {
     }
 
     private void organization(IncomingEvent event, JsonNode o) {
-        var data = new OrganizationSnapshotRepository.Data(uuid(o, "id", true), text(o, "name", false),
-                text(o, "kind", false), text(o, "country", false), strings(o, "sectors"), text(o, "website", false),
-                version(o), instant(o, "createdAt"), instant(o, "updatedAt"));
+        String w = "data.organization";
+        var data = new OrganizationSnapshotRepository.Data(EventData.uuid(o, "id", w, true), EventData.text(o, "name", w),
+                EventData.text(o, "kind", w), EventData.text(o, "country", w), EventData.strings(o, "sectors", w),
+                EventData.text(o, "website", w), EventData.version(o, w), EventData.instant(o, "createdAt", w),
+                EventData.instant(o, "updatedAt", w));
         if (!organizations.upsertIfNewer(data, event.id(), event.type())) {
             LOG.debugf("Organization %s v%d from %s is stale or deleted; ignored", data.id(), data.version(), event.id());
         }
     }
 
-    private static ClusterSnapshotRepository.Data parseCluster(JsonNode c, UUID successorOverride) {
+    private static ClusterSnapshotRepository.Data parseCluster(JsonNode c, String w, UUID successorOverride) {
+        if (c == null || !c.isObject()) {
+            throw new PoisonEventException(w + " is not an object");
+        }
         JsonNode location = c.get("location");
         Double latitude = location != null && location.hasNonNull("latitude") ? location.get("latitude").asDouble() : null;
         Double longitude = location != null && location.hasNonNull("longitude") ? location.get("longitude").asDouble() : null;
-        UUID successor = successorOverride != null ? successorOverride : uuid(c, "successorId", false);
-        String status = text(c, "status", true);
-        return new ClusterSnapshotRepository.Data(uuid(c, "id", true), text(c, "slug", true), text(c, "name", true),
-                text(c, "country", true), text(c, "subnationalRegion", false), text(c, "worldRegion", false),
-                text(c, "type", false), strings(c, "sectors"), uuid(c, "coordinatorOrganizationId", false), latitude,
-                longitude, status, date(c, "joinedDate"), c.hasNonNull("joinedYear") ? c.get("joinedYear").asInt() : null,
-                successor, version(c), instant(c, "createdAt"), instant(c, "updatedAt"));
-    }
-
-    private static JsonNode object(JsonNode data, String field) {
-        JsonNode node = data.get(field);
-        if (node == null || !node.isObject()) {
-            throw new PoisonEventException("data." + field + " is missing or not an object");
-        }
-        return node;
-    }
-
-    private static String text(JsonNode node, String field, boolean required) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
-            if (required) {
-                throw new PoisonEventException(field + " is missing");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new PoisonEventException(field + " is not a string");
-        }
-        return v.asText();
-    }
-
-    private static UUID uuid(JsonNode node, String field, boolean required) {
-        String s = text(node, field, required);
-        try {
-            return s == null ? null : UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(field + " is not a UUID: " + s, e);
-        }
-    }
-
-    private static long version(JsonNode node) {
-        JsonNode v = node.get("version");
-        if (v == null || !v.canConvertToLong()) {
-            throw new PoisonEventException("version is missing or not an integer");
-        }
-        return v.asLong();
-    }
-
-    private static LocalDate date(JsonNode node, String field) {
-        String s = text(node, field, false);
-        try {
-            return s == null ? null : LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException(field + " is not a date: " + s, e);
-        }
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        String s = text(node, field, false);
-        try {
-            return s == null ? null : Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException(field + " is not an instant: " + s, e);
-        }
-    }
-
-    private static List<String> strings(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        List<String> out = new ArrayList<>();
-        if (v != null && v.isArray()) {
-            v.forEach(s -> {
-                if (s.isTextual()) {
-                    out.add(s.asText());
-                }
-            });
-        }
-        return out;
+        UUID successor = successorOverride != null ? successorOverride : EventData.uuid(c, "successorId", w, false);
+        return new ClusterSnapshotRepository.Data(EventData.uuid(c, "id", w, true), EventData.required(c, "slug", w),
+                EventData.required(c, "name", w), EventData.required(c, "country", w), EventData.text(c, "subnationalRegion", w),
+                EventData.text(c, "worldRegion", w), EventData.text(c, "type", w), EventData.strings(c, "sectors", w),
+                EventData.uuid(c, "coordinatorOrganizationId", w, false), latitude, longitude, EventData.required(c, "status", w),
+                EventData.date(c, "joinedDate", w), EventData.integer(c, "joinedYear", w), successor, EventData.version(c, w),
+                EventData.instant(c, "createdAt", w), EventData.instant(c, "updatedAt", w));
     }
 }
