@@ -23,6 +23,11 @@ public final class ApplicationLifecycle {
         return ALLOWED.get(from).contains(to);
     }
 
+    /** Only a draft is edited; once submitted, what was judged stays what was submitted. */
+    public static boolean isEditable(ApplicationStatus status) {
+        return status == ApplicationStatus.DRAFT;
+    }
+
     /** Moves that need the criteria met: submitting, and approving (the data may have been judged again). */
     public static boolean requiresEligibility(ApplicationStatus to) {
         return to == ApplicationStatus.SUBMITTED || to == ApplicationStatus.APPROVED;

@@ -28,6 +28,21 @@ public final class ClusterLifecycle {
         return ALLOWED.get(from);
     }
 
+    /** Only an applicant applies (an open application is one more rule, checked against the stored ones). */
+    public static boolean mayApply(ClusterStatus status) {
+        return status == ClusterStatus.APPLICANT;
+    }
+
+    /** A cluster that joined before the platform is recorded as a signatory from the applicant state only. */
+    public static boolean mayBeRecordedAsExistingMember(ClusterStatus status) {
+        return status == ClusterStatus.APPLICANT;
+    }
+
+    /** Parties change while the cluster lives on; a merged or withdrawn cluster's parties are history. */
+    public static boolean partiesMayChange(ClusterStatus status) {
+        return status != ClusterStatus.MERGED && status != ClusterStatus.WITHDRAWN;
+    }
+
     /** A cluster can take part in a merge (as predecessor or existing successor) while it is not ended. */
     public static boolean canMerge(ClusterStatus status) {
         return status == ClusterStatus.APPLICANT || status == ClusterStatus.SIGNATORY || status == ClusterStatus.SUSPENDED;

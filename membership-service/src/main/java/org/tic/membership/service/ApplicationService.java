@@ -13,7 +13,7 @@ import org.tic.commons.rules.RuleViolation;
 import org.tic.membership.domain.ApplicationLifecycle;
 import org.tic.membership.domain.ApplicationStatus;
 import org.tic.membership.domain.Cluster;
-import org.tic.membership.domain.ClusterStatus;
+import org.tic.membership.domain.ClusterLifecycle;
 import org.tic.membership.domain.DeclaredParty;
 import org.tic.membership.domain.Eligibility;
 import org.tic.membership.domain.MembershipApplication;
@@ -72,7 +72,7 @@ public class ApplicationService {
     public MembershipApplication draft(@NotNull @Valid ApplicationRequest request, String actor) {
         access.requireClusterRights(request.clusterId());
         Cluster cluster = clusters.get(request.clusterId());
-        if (cluster.status != ClusterStatus.APPLICANT) {
+        if (!ClusterLifecycle.mayApply(cluster.status)) {
             throw RuleViolation.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; only applicants apply");
         }
         if (applications.hasOpenApplication(cluster.id)) {
@@ -93,7 +93,7 @@ public class ApplicationService {
     public MembershipApplication replace(UUID id, String ifMatch, @NotNull @Valid ApplicationRequest request, String actor) {
         MembershipApplication a = getVisible(id);
         ETags.checkIfMatch(ifMatch, a.version);
-        if (a.status != ApplicationStatus.DRAFT) {
+        if (!ApplicationLifecycle.isEditable(a.status)) {
             throw RuleViolation.conflict("Application " + id + " is " + a.status + "; only drafts can be edited");
         }
         if (!a.clusterId.equals(request.clusterId())) {

@@ -103,7 +103,7 @@ public class ClusterService {
                                             String actor) {
         Cluster c = get(id);
         ETags.checkIfMatch(ifMatch, c.version);
-        if (c.status != ClusterStatus.APPLICANT) {
+        if (!ClusterLifecycle.mayBeRecordedAsExistingMember(c.status)) {
             throw RuleViolation.conflict("Cluster " + c.slug + " is " + c.status + "; only an applicant can be recorded as a signatory");
         }
         if (request.joinedDate() != null && request.joinedYear() != null

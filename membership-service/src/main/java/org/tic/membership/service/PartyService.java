@@ -8,7 +8,7 @@ import org.tic.commons.error.ProblemException;
 import org.tic.commons.rules.RuleViolation;
 import org.tic.membership.domain.Cluster;
 import org.tic.membership.domain.ClusterParty;
-import org.tic.membership.domain.ClusterStatus;
+import org.tic.membership.domain.ClusterLifecycle;
 import org.tic.membership.domain.Organization;
 import org.tic.membership.domain.PartyRole;
 import org.tic.membership.event.MembershipEventPublisher;
@@ -109,7 +109,7 @@ public class PartyService {
     }
 
     private static void requireOpen(Cluster cluster) {
-        if (cluster.status == ClusterStatus.MERGED || cluster.status == ClusterStatus.WITHDRAWN) {
+        if (!ClusterLifecycle.partiesMayChange(cluster.status)) {
             throw RuleViolation.conflict("Cluster " + cluster.slug + " is " + cluster.status + "; its parties can no longer change");
         }
     }

@@ -37,4 +37,16 @@ class LifecycleTest {
         assertFalse(ClusterLifecycle.canMerge(ClusterStatus.WITHDRAWN));
         assertTrue(ClusterLifecycle.canMerge(ClusterStatus.SUSPENDED));
     }
+
+    @Test
+    void onlyApplicantsApplyOrAreRecordedAsMembersAndOnlyDraftsAreEdited() {
+        for (ClusterStatus s : ClusterStatus.values()) {
+            assertTrue(ClusterLifecycle.mayApply(s) == (s == ClusterStatus.APPLICANT), s.name());
+            assertTrue(ClusterLifecycle.mayBeRecordedAsExistingMember(s) == (s == ClusterStatus.APPLICANT), s.name());
+            assertTrue(ClusterLifecycle.partiesMayChange(s) == (s != ClusterStatus.MERGED && s != ClusterStatus.WITHDRAWN), s.name());
+        }
+        for (ApplicationStatus s : ApplicationStatus.values()) {
+            assertTrue(ApplicationLifecycle.isEditable(s) == (s == ApplicationStatus.DRAFT), s.name());
+        }
+    }
 }
