@@ -119,7 +119,7 @@ public class ImportRepository implements PanacheRepositoryBase<ImportJob, UUID> 
     /**
      * Resolves the clusters (by id or slug) and projects of a chunk's rows in one query, and checks them against the
      * uploader's clusters: a cluster is covered when it or one of its successors (merges, followed up to 16 steps as
-     * {@code SubjectRights} does) is one of them; a project when one of its lead or participating clusters is.
+     * {@code KpiAccess#covers} does) is one of them; a project when one of its lead or participating clusters is.
      */
     @SuppressWarnings("unchecked")
     public java.util.Map<Integer, RowSubject> resolve(List<SubjectRef> refs, List<UUID> actorClusters) {

@@ -10,10 +10,16 @@ import org.tic.kpi.domain.KpiReport;
 import org.tic.kpi.domain.KpiReportDraft;
 import org.tic.kpi.domain.ProjectRecord;
 import org.tic.kpi.mapping.KpiReportMapper;
+import org.tic.kpi.domain.ClusterRecord;
+import org.tic.kpi.domain.SubjectType;
+import org.tic.kpi.repository.ClusterRecordRepository;
 import org.tic.kpi.repository.ProjectRecordRepository;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who may do what in kpi-service, from the verified token ({@link Caller}). The services call it before they change
@@ -34,14 +40,16 @@ import java.util.Objects;
 @ApplicationScoped
 public class KpiAccess {
 
+    private static final int MAX_SUCCESSORS = 16;
+
     private final Caller caller;
-    private final SubjectRights subjects;
+    private final ClusterRecordRepository clusters;
     private final ProjectRecordRepository projects;
     private final KpiReportMapper mapper;
 
-    public KpiAccess(Caller caller, SubjectRights subjects, ProjectRecordRepository projects, KpiReportMapper mapper) {
+    public KpiAccess(Caller caller, ClusterRecordRepository clusters, ProjectRecordRepository projects, KpiReportMapper mapper) {
         this.caller = caller;
-        this.subjects = subjects;
+        this.clusters = clusters;
         this.projects = projects;
         this.mapper = mapper;
     }
@@ -57,7 +65,7 @@ public class KpiAccess {
         if (rights.secretariat() || d == null) {
             return;
         }
-        if (d.clusterId() != null && !subjects.coversCluster(rights, d.clusterId())) {
+        if (d.clusterId() != null && !coversCluster(rights, d.clusterId())) {
             throw Caller.forbidden("You may report KPI values only for the clusters you coordinate " + rights.clusters()
                     + "; cluster " + d.clusterId() + " is not one of them");
         }
@@ -65,7 +73,7 @@ public class KpiAccess {
             ProjectRecord p = projects.findByIdOptional(d.projectId()).orElseThrow(() -> RuleViolation.invalid(List.of(
                     new FieldViolation("projectId", "no project " + d.projectId() + " is known to kpi-service (it learns "
                             + "projects from project events, which may lag a moment behind)"))));
-            if (!subjects.coversProject(rights, p)) {
+            if (!coversProject(rights, p)) {
                 throw Caller.forbidden("You may report KPI values only for projects of the clusters you coordinate "
                         + rights.clusters() + "; project " + p.id + " belongs to " + p.clusterIds());
             }
@@ -78,7 +86,7 @@ public class KpiAccess {
         if (rights.secretariat()) {
             return;
         }
-        if (!subjects.covers(rights, stored.subjectType, stored.subjectId)) {
+        if (!covers(rights, stored.subjectType, stored.subjectId)) {
             throw Caller.forbidden("Report " + stored.id + " is about " + stored.subjectType.name().toLowerCase()
                     + " " + stored.subjectId + ", which you do not report for (your clusters: " + rights.clusters() + ")");
         }
@@ -102,7 +110,61 @@ public class KpiAccess {
     /** Maps reports for this caller: personal provenance only where the caller may report for the subject. */
     public ReportViewer viewer() {
         Rights rights = rights();
-        return new ReportViewer(rights, subjects, mapper);
+        return new ReportViewer(rights, this, mapper);
+    }
+
+    /*
+     * Whether given Rights cover a KPI subject, from the read models only: a cluster report is covered by the
+     * secretariat and the cluster's coordinators; a project report by the secretariat and the coordinators of any of
+     * the project's clusters (lead or participating, as the project read model has them). A coordinator of the
+     * cluster a merged cluster lives on in (its successor, followed along the chain) acts for the merged one too:
+     * nobody holds a token for a cluster that no longer exists, and its figures pass to the successor. These never
+     * touch the request-scoped Caller, so a streamed export's viewer may use them after the request.
+     */
+
+    public boolean covers(Rights rights, SubjectType type, UUID subjectId) {
+        if (rights.secretariat()) {
+            return true;
+        }
+        if (!rights.actsForAnyCluster() || subjectId == null) {
+            return false;
+        }
+        if (type == SubjectType.PROJECT) {
+            return projects.findByIdOptional(subjectId).map(p -> coversProject(rights, p)).orElse(false);
+        }
+        return coversCluster(rights, subjectId);
+    }
+
+    /** The cluster itself or, once merged, its successors. */
+    public boolean coversCluster(Rights rights, UUID clusterId) {
+        if (rights.mayActFor(clusterId)) {
+            return true;
+        }
+        if (!rights.actsForAnyCluster() || clusterId == null) {
+            return false;
+        }
+        Set<UUID> seen = new HashSet<>();
+        UUID current = clusterId;
+        for (int i = 0; i < MAX_SUCCESSORS && current != null && seen.add(current); i++) {
+            UUID successor = clusters.findByIdOptional(current).map((ClusterRecord c) -> c.successorId).orElse(null);
+            if (successor != null && rights.mayActFor(successor)) {
+                return true;
+            }
+            current = successor;
+        }
+        return false;
+    }
+
+    public boolean coversProject(Rights rights, ProjectRecord project) {
+        if (rights.secretariat()) {
+            return true;
+        }
+        for (UUID clusterId : project.clusterIds()) {
+            if (coversCluster(rights, clusterId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Rights requireReporter() {

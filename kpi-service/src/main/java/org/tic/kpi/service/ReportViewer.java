@@ -25,13 +25,13 @@ public final class ReportViewer {
     }
 
     private final Rights rights;
-    private final SubjectRights subjects;
+    private final KpiAccess access;
     private final KpiReportMapper mapper;
     private final Map<Subject, Boolean> decided = new HashMap<>();
 
-    ReportViewer(Rights rights, SubjectRights subjects, KpiReportMapper mapper) {
+    ReportViewer(Rights rights, KpiAccess access, KpiReportMapper mapper) {
         this.rights = rights;
-        this.subjects = subjects;
+        this.access = access;
         this.mapper = mapper;
     }
 
@@ -44,7 +44,7 @@ public final class ReportViewer {
             return false;
         }
         return decided.computeIfAbsent(new Subject(r.subjectType, r.subjectId),
-                s -> subjects.covers(rights, s.type(), s.id()));
+                s -> access.covers(rights, s.type(), s.id()));
     }
 
     public KpiReportView view(KpiReport r) {

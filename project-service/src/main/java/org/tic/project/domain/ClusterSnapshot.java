@@ -1,6 +1,5 @@
 package org.tic.project.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +7,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cluster_snapshot")
-public class ClusterSnapshot extends PanacheEntityBase {
+public class ClusterSnapshot extends ReplicatedSnapshot {
 
     public static final String SIGNATORY = "SIGNATORY";
     public static final String MERGED = "MERGED";
@@ -68,25 +66,6 @@ public class ClusterSnapshot extends PanacheEntityBase {
 
     @Column(name = "successor_id")
     public UUID successorId;
-
-    /** membership-service's version of the cluster (not a lock of this table). */
-    @Column(nullable = false)
-    public long version;
-
-    @Column(name = "source_created_at")
-    public Instant sourceCreatedAt;
-
-    @Column(name = "source_updated_at")
-    public Instant sourceUpdatedAt;
-
-    @Column(name = "last_event_id", nullable = false)
-    public UUID lastEventId;
-
-    @Column(name = "last_event_type", nullable = false)
-    public String lastEventType;
-
-    @Column(name = "synced_at", nullable = false)
-    public Instant syncedAt;
 
     public boolean isSignatory() {
         return SIGNATORY.equals(status);

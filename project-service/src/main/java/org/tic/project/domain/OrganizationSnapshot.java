@@ -1,6 +1,5 @@
 package org.tic.project.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +7,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +14,7 @@ import java.util.UUID;
 /** Read model: the latest snapshot of a membership-service organization, or its tombstone once deleted. */
 @Entity
 @Table(name = "organization_snapshot")
-public class OrganizationSnapshot extends PanacheEntityBase {
+public class OrganizationSnapshot extends ReplicatedSnapshot {
 
     @Id
     public UUID id;
@@ -35,22 +33,4 @@ public class OrganizationSnapshot extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean deleted;
-
-    @Column(nullable = false)
-    public long version;
-
-    @Column(name = "source_created_at")
-    public Instant sourceCreatedAt;
-
-    @Column(name = "source_updated_at")
-    public Instant sourceUpdatedAt;
-
-    @Column(name = "last_event_id", nullable = false)
-    public UUID lastEventId;
-
-    @Column(name = "last_event_type", nullable = false)
-    public String lastEventType;
-
-    @Column(name = "synced_at", nullable = false)
-    public Instant syncedAt;
 }
