@@ -282,6 +282,14 @@ function renderTiles(summary) {
     coverage: summary.countryCodes && summary.countryCodes.length ? summary.countryCodes.join(', ') : 'no signatories yet',
     published: pubText(num(p && p.countries), p && p.countries),
   });
+  // The policy level next to the clusters: national adoptions of the framework on the date.
+  const policy = summary.policy || {adoptingCountries: 0, adoptingCountryCodes: [], adoptions: 0};
+  setTile('tile-policy', {
+    value: policy.adoptingCountries,
+    coverage: policy.adoptingCountryCodes.length ? policy.adoptingCountryCodes.join(', ') : 'no national adoption recorded yet',
+    published: null,
+    data: {adoptions: String(policy.adoptions)},
+  });
   const b = headlineBuckets(summary);
   const co2ePub = p && p.co2eMt !== null && p.co2eMt !== undefined ? {
     text: `Published ${p.asOf}: ${num(p.co2eMt)} Mt CO2e/yr${p.co2eMetricType && p.co2eMetricType !== 'POTENTIAL_REDUCTION' ? ` (${words(p.co2eMetricType).toLowerCase()})` : ''}`,

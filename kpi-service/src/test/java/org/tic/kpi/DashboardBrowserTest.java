@@ -489,6 +489,10 @@ class DashboardBrowserTest {
         assertEquals(fmt.format(s.getInt("signatoryClusters")), text("#tile-clusters .value"));
         assertEquals(String.valueOf(s.getInt("countries")), attr("#tile-countries .value", "data-value"));
         assertEquals(fmt.format(s.getInt("countries")), text("#tile-countries .value"));
+        assertEquals(String.valueOf(s.getInt("policy.adoptingCountries")), attr("#tile-policy .value", "data-value"));
+        List<String> adopting = s.getList("policy.adoptingCountryCodes");
+        assertEquals(adopting.isEmpty() ? "no national adoption recorded yet" : String.join(", ", adopting),
+                text("#tile-policy .coverage"));
         int signatories = s.getInt("signatoryClusters");
         for (String[] tile : new String[][]{{"#tile-co2e", "CO2E"}, {"#tile-gdp", "GDP"}, {"#tile-jobs", "JOBS"}}) {
             Map<String, Object> t = bucket(s, tile[1]);

@@ -72,7 +72,7 @@ public final class Db {
     public static void reset() {
         execute("""
                 truncate kpi_current, kpi_report, kpi_import_row, kpi_import, cluster_record, cluster_status_fact,
-                         cluster_status_period, cluster_merge, project_record;
+                         cluster_status_period, cluster_merge, project_record, policy_adoption_record;
                 update initiative_totals set fingerprint = '', totals = '{}', data_version = data_version + 1 where id = 1""");
     }
 }

@@ -13,6 +13,9 @@ public final class ConsumedEventTypes {
     public static final String PARTY_ADDED = "tic.membership.cluster.party-added";
     public static final String PARTY_REMOVED = "tic.membership.cluster.party-removed";
 
+    public static final String POLICY_ADOPTED = "tic.membership.policy.adopted";
+    public static final String POLICY_UPDATED = "tic.membership.policy.updated";
+
     public static final String PROJECT_PREFIX = "tic.project.project.";
     public static final String PROJECT_CANCELLED = "tic.project.project.cancelled";
 

@@ -8,10 +8,11 @@ import org.tic.commons.event.EventHandler;
 import org.tic.commons.event.IdempotentConsumer;
 import org.tic.kpi.service.ClusterProjectionService;
 import org.tic.kpi.service.InitiativeTotalsTracker;
+import org.tic.kpi.service.PolicyProjectionService;
 
 import java.util.concurrent.CompletionStage;
 
-/** membership.events → the cluster read model (status history, merges). */
+/** membership.events → the cluster read model (status history, merges) and the policy read model (adoptions). */
 @ApplicationScoped
 public class MembershipEventsConsumer {
 
@@ -20,10 +21,15 @@ public class MembershipEventsConsumer {
     private final IdempotentConsumer consumer;
     private final EventHandler handler;
 
-    public MembershipEventsConsumer(IdempotentConsumer consumer, ClusterProjectionService projection, InitiativeTotalsTracker totals) {
+    public MembershipEventsConsumer(IdempotentConsumer consumer, ClusterProjectionService clusters,
+                                    PolicyProjectionService policies, InitiativeTotalsTracker totals) {
         this.consumer = consumer;
         // the roll-ups' data version is bumped once per transaction, just before its commit
-        this.handler = totals.deferringBumps(projection::apply);
+        this.handler = totals.deferringBumps(e -> {
+            if (!clusters.apply(e)) {
+                policies.apply(e);
+            }
+        });
     }
 
     @Incoming("membership-events")

@@ -17,7 +17,8 @@ public record SummaryView(
         List<String> countryCodes,
         @Schema(description = "How many signatories count from 1 January of their joining year because only the year is known") int signatoriesWithYearOnlyJoinDate,
         List<TotalView> totals,
-        @Schema(description = "The initiative's own latest published figures on or before asOf, beside the computed ones") PublishedView published) {
+        @Schema(description = "The initiative's own latest published figures on or before asOf, beside the computed ones") PublishedView published,
+        @Schema(description = "The policy level on asOf: countries that had adopted the framework") PolicyView policy) {
 
     @Schema(name = "PublishedFigures")
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,16 +5,19 @@ import jakarta.transaction.Transactional;
 import org.tic.commons.rules.RuleViolation;
 import org.tic.kpi.config.KpiConfig;
 import org.tic.kpi.domain.Metric;
+import org.tic.kpi.domain.PolicyLevel;
 import org.tic.kpi.domain.PublishedSnapshot;
 import org.tic.kpi.domain.RollupCalculator;
 import org.tic.kpi.domain.RollupCombiner;
 import org.tic.kpi.domain.StageOrder;
 import org.tic.kpi.mapping.BreakdownView;
+import org.tic.kpi.mapping.PolicyView;
 import org.tic.kpi.mapping.RollupMapper;
 import org.tic.kpi.mapping.SummaryView;
 import org.tic.kpi.mapping.TimeSeriesView;
 import org.tic.kpi.mapping.TotalView;
 import org.tic.kpi.repository.ClusterRecordRepository;
+import org.tic.kpi.repository.PolicyAdoptionRecordRepository;
 import org.tic.kpi.repository.PublishedSnapshotRepository;
 import org.tic.kpi.repository.RollupQueries;
 
@@ -25,7 +28,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The initiative-wide views (summary, breakdowns, time series), built from the roll-up of a date that
@@ -61,14 +66,16 @@ public class InitiativeService {
     private final ClusterRecordRepository clusters;
     private final RollupStore store;
     private final PublishedSnapshotRepository published;
+    private final PolicyAdoptionRecordRepository policies;
     private final RollupMapper mapper;
     private final KpiConfig config;
 
     public InitiativeService(ClusterRecordRepository clusters, RollupStore store, PublishedSnapshotRepository published,
-                             RollupMapper mapper, KpiConfig config) {
+                             PolicyAdoptionRecordRepository policies, RollupMapper mapper, KpiConfig config) {
         this.clusters = clusters;
         this.store = store;
         this.published = published;
+        this.policies = policies;
         this.mapper = mapper;
         this.config = config;
     }
@@ -87,9 +94,10 @@ public class InitiativeService {
         RollupStore.Dated r = store.at(asOf);
         RollupCombiner.Initiative i = r.initiative();
         int yearOnly = store.derived(asOf, "yearOnly", (d, q) -> clusters.yearOnlySignatoriesOn(d.date()));
+        PolicyLevel.OnDate policy = store.derived(asOf, "policy", (d, q) -> policyOn(d.date()));
         return new SummaryView(i.asOf(), r.current() ? "CURRENT_VALUES" : "REPORT_HISTORY",
                 i.signatories(), i.countries().size(), List.copyOf(i.countries()), yearOnly,
-                mapper.toViews(i.totals(), "CLUSTERS"), publishedBeside(i));
+                mapper.toViews(i.totals(), "CLUSTERS"), publishedBeside(i), PolicyView.of(policy));
     }
 
     private SummaryView.PublishedView publishedBeside(RollupCombiner.Initiative r) {
@@ -151,10 +159,18 @@ public class InitiativeService {
                     + "the initiative totals).";
         }
         String c = counted;
-        List<BreakdownView.GroupView> views = groups.stream().map(g -> new BreakdownView.GroupView(g.key(), g.clusters(),
-                List.copyOf(g.countries()), g.projects(), g.sharedProjects(), mapper.toViews(g.totals(), c))).toList();
+        // The policy level beside the clusters of each country; an adopting country without clusters is a group too.
+        Map<String, PolicyLevel.Country> policy = by == BreakdownBy.COUNTRY ? policyOn(asOf).countries() : Map.of();
+        List<BreakdownView.GroupView> views = new ArrayList<>(groups.stream().map(g -> new BreakdownView.GroupView(g.key(),
+                g.clusters(), List.copyOf(g.countries()), g.projects(), g.sharedProjects(), mapper.toViews(g.totals(), c),
+                by != BreakdownBy.COUNTRY ? null : policy.containsKey(g.key()) ? PolicyView.CountryView.of(policy.get(g.key()))
+                        : PolicyView.CountryView.none())).toList());
+        if (by == BreakdownBy.COUNTRY) {
+            Set<String> shown = views.stream().map(BreakdownView.GroupView::key).collect(Collectors.toSet());
+            policy.values().stream().filter(p -> p.adopted() && !shown.contains(p.country())).forEach(p -> views.add(
+                    new BreakdownView.GroupView(p.country(), 0, List.of(p.country()), 0, 0, List.of(), PolicyView.CountryView.of(p))));
+        }
         if (by == BreakdownBy.STAGE) {
-            views = new ArrayList<>(views);
             views.sort(Comparator.comparing(v -> StageOrder.rank(v.key())));
         }
         return new BreakdownView(asOf, by.param, note, views);
@@ -202,6 +218,10 @@ public class InitiativeService {
             points.add(new TimeSeriesView.PointView(d, r.signatories(), r.countries().size(), totals));
         }
         return new TimeSeriesView(start, end, step, points);
+    }
+
+    private PolicyLevel.OnDate policyOn(LocalDate date) {
+        return PolicyLevel.on(date, policies.adoptedOnOrBefore(date));
     }
 
     private static List<String> single(String value) {

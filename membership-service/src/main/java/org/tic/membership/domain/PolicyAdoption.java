@@ -7,8 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A country (and government body) adopting the TIC framework or a related policy. */
@@ -44,4 +48,14 @@ public class PolicyAdoption extends AuditedEntity {
 
     @Column(name = "source_url")
     public String sourceUrl;
+
+    /** Clusters of this country the adoption concerns (checked against the cluster register). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "cluster_ids", nullable = false)
+    public List<UUID> clusterIds = new ArrayList<>();
+
+    /** Projects it concerns: project-service's ids, kept as references (this service does not know projects). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "project_ids", nullable = false)
+    public List<UUID> projectIds = new ArrayList<>();
 }

@@ -9,6 +9,7 @@ import org.tic.membership.domain.IsoCountry;
 import org.tic.membership.domain.PolicyAdoption;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "PolicyAdoptionRequest")
@@ -20,5 +21,7 @@ public record PolicyAdoptionRequest(
         @NotNull PolicyAdoption.Kind kind,
         @Schema(example = "2025-06-01") @NotNull LocalDate adoptedOn,
         @Size(max = 2000) String scope,
-        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl) {
+        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl,
+        @Schema(description = "Clusters of the adopting country the adoption concerns") @Size(max = 200) List<@NotNull UUID> clusterIds,
+        @Schema(description = "Projects (project-service ids) the adoption concerns") @Size(max = 200) List<@NotNull UUID> projectIds) {
 }

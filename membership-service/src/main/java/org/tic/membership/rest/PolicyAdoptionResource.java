@@ -67,8 +67,10 @@ public class PolicyAdoptionResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "recordPolicyAdoption", summary = "Record a policy adoption",
-            description = "Secretariat; publishes tic.membership.policy.adopted.v1.")
+            description = "Secretariat; publishes tic.membership.policy.adopted.v1. Names the clusters (of the adopting "
+                    + "country) and projects the adoption concerns.")
     @APIResponse(responseCode = "201", description = "Recorded; ETag is its version", content = @Content(schema = @Schema(implementation = PolicyAdoptionView.class)))
+    @APIResponse(responseCode = "422", description = "A named cluster lies outside the adopting country (policy-cluster-country; clusterIds lists them)")
     public Response record(PolicyAdoptionRequest request, @Context UriInfo uri) {
         PolicyAdoption p = service.record(request, caller.actor());
         return ETags.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build(), PolicyAdoptionView.of(p), p.version);
@@ -90,6 +92,7 @@ public class PolicyAdoptionResource {
     @Operation(operationId = "updatePolicyAdoption", summary = "Correct a policy adoption",
             description = "Secretariat. Send If-Match with the ETag you read; publishes tic.membership.policy.updated.v1.")
     @APIResponse(responseCode = "200", description = "Corrected; ETag is the new version", content = @Content(schema = @Schema(implementation = PolicyAdoptionView.class)))
+    @APIResponse(responseCode = "422", description = "A named cluster lies outside the adopting country (policy-cluster-country; clusterIds lists them)")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             PolicyAdoptionRequest request) {
         PolicyAdoption p = service.replace(id, ifMatch, request, caller.actor());

@@ -10,11 +10,16 @@ import org.tic.commons.rest.ETags;
 import org.tic.commons.rest.PageRequest;
 import org.tic.commons.rules.RuleViolation;
 import org.tic.membership.domain.PolicyAdoption;
+import org.tic.membership.domain.PolicyScope;
 import org.tic.membership.event.MembershipEventPublisher;
 import org.tic.membership.mapping.PolicyAdoptionRequest;
+import org.tic.membership.repository.ClusterRepository;
 import org.tic.membership.repository.OrganizationRepository;
 import org.tic.membership.repository.PolicyAdoptionRepository;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,12 +35,14 @@ public class PolicyAdoptionService {
 
     private final PolicyAdoptionRepository repository;
     private final OrganizationRepository organizations;
+    private final ClusterRepository clusters;
     private final MembershipEventPublisher events;
 
     public PolicyAdoptionService(PolicyAdoptionRepository repository, OrganizationRepository organizations,
-                                 MembershipEventPublisher events) {
+                                 ClusterRepository clusters, MembershipEventPublisher events) {
         this.repository = repository;
         this.organizations = organizations;
+        this.clusters = clusters;
         this.events = events;
     }
 
@@ -74,6 +81,13 @@ public class PolicyAdoptionService {
         p.adoptedOn = r.adoptedOn();
         p.scope = r.scope();
         p.sourceUrl = r.sourceUrl();
+        List<UUID> named = r.clusterIds() == null ? List.of() : r.clusterIds();
+        Map<UUID, String> countries = new HashMap<>();
+        if (!named.isEmpty()) {
+            clusters.list("id in ?1", named).forEach(c -> countries.put(c.id, c.country));
+        }
+        p.clusterIds = new ArrayList<>(PolicyScope.clusters(r.country(), named, countries));
+        p.projectIds = new ArrayList<>(PolicyScope.projects(r.projectIds()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
