@@ -366,7 +366,7 @@ function renderPipeline(pipeline) {
     {empty: 'No projects yet.'}));
 }
 
-const BY_LABELS = {country: 'country', worldRegion: 'world region', clusterType: 'cluster type'};
+const BY_LABELS = {country: 'country', worldRegion: 'world region', clusterType: 'cluster type', cohort: 'joining year (cohort)'};
 
 function groupLabel(by, key) {
   if (by === 'country') {
@@ -379,7 +379,9 @@ function renderBreakdown(b) {
   if (!changed('breakdown', b)) {
     return;
   }
-  const groups = [...b.groups].sort((x, y) => (y.clusters - x.clusters) || x.key.localeCompare(y.key));
+  // Cohorts in time order (UNKNOWN last); other groups largest first.
+  const groups = [...b.groups].sort(b.by === 'cohort' ? (x, y) => x.key.localeCompare(y.key)
+    : (x, y) => (y.clusters - x.clusters) || x.key.localeCompare(y.key));
   const labels = groups.map((g) => groupLabel(b.by, g.key));
   $('#breakdown-box').style.height = `${Math.max(200, 30 * groups.length + 80)}px`;
   draw($('#breakdown-chart'), {
@@ -396,10 +398,14 @@ function renderBreakdown(b) {
     const t = pick(g.totals || [], (x) => x.metric === 'CO2E' && x.co2eMetricType === 'POTENTIAL_REDUCTION').main;
     return t && t.summable ? num(t.total) : '–';
   };
+  // By country, the policy level beside the clusters: since when the country had adopted the framework.
+  const policy = b.by === 'country';
+  const adopted = (g) => (g.policy && g.policy.adopted ? g.policy.adoptedSince : '–');
   fill($('#breakdown-table'), table(`Signatory clusters by ${BY_LABELS[b.by] || b.by} on ${b.asOf}`,
     [{label: words(BY_LABELS[b.by] || b.by)}, {label: 'Clusters', num: true}, {label: 'Countries', num: true}, {label: 'Projects', num: true},
-      {label: 'CO2e potential (Mt/yr)', num: true}],
-    groups.map((g, i) => [labels[i], num(g.clusters), num(g.countries.length), num(g.projects), co2e(g)]),
+      {label: 'CO2e potential (Mt/yr)', num: true}, ...(policy ? [{label: 'Framework adopted since'}] : [])],
+    groups.map((g, i) => [labels[i], num(g.clusters), num(g.countries.length), num(g.projects), co2e(g),
+      ...(policy ? [adopted(g)] : [])]),
     {empty: 'No signatories on this date.'}));
 }
 

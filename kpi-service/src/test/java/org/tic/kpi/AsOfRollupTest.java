@@ -111,6 +111,7 @@ class AsOfRollupTest {
             assertEquals(mapper.toViews(expected.totals(), "CLUSTERS"), served.totals(), at);
             assertBreakdown(expected, d, BreakdownBy.COUNTRY, c -> c.country() == null ? List.of() : List.of(c.country()), at);
             assertBreakdown(expected, d, BreakdownBy.SECTOR, RollupCalculator.ClusterInfo::sectors, at);
+            assertBreakdown(expected, d, BreakdownBy.COHORT, c -> c.cohort() == null ? List.of() : List.of(c.cohort()), at);
             BreakdownView stages = QuarkusTransaction.requiringNew().call(() -> service.breakdown(BreakdownBy.STAGE, d));
             assertEquals(RollupCalculator.breakdownByProject(expected, RollupCalculator.ProjectInfo::stage).size(),
                     stages.groups().size(), at);

@@ -201,6 +201,13 @@ class DashboardBrowserTest {
                     attr(".region[data-region='" + g.get("key") + "']", "data-clusters"), "region " + g.get("key"));
         }
         assertEquals("8", attr(".region[data-region='EUROPE']", "data-clusters"));
+        // Per-cohort figures: the breakdown by joining year, one row per cohort in time order.
+        page.selectOption("#breakdown-by", "cohort");
+        page.waitForFunction("() => document.querySelector('#breakdown-chart').getAttribute('aria-label').includes('cohort')");
+        List<String> cohorts = given().get("/api/v1/initiative/breakdowns?by=cohort").then().extract().jsonPath().getList("groups.key");
+        page.click("#breakdown-heading ~ details summary");
+        assertEquals(cohorts.stream().map(k -> k.equals("UNKNOWN") ? "Unknown" : k).toList(),
+                page.locator("#breakdown-table tbody th").allTextContents().stream().map(String::trim).toList());
         JsonPath series = given().get("/api/v1/initiative/timeseries?from=2021-01-01&interval=quarter").then().extract().jsonPath();
         page.click("#growth-heading ~ details summary");
         assertEquals(series.getList("points").size(), page.locator("#growth-table tbody tr").count());

@@ -61,6 +61,7 @@ public class ClusterRecord extends PanacheEntityBase {
     public Instant updatedAt;
 
     public RollupCalculator.ClusterInfo info() {
-        return new RollupCalculator.ClusterInfo(id, name, country, worldRegion, type, List.copyOf(sectors));
+        return new RollupCalculator.ClusterInfo(id, name, country, worldRegion, type, List.copyOf(sectors),
+                joinedYear != null ? joinedYear : joinedDate != null ? Integer.valueOf(joinedDate.getYear()) : null);
     }
 }

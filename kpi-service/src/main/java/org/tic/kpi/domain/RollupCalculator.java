@@ -42,8 +42,18 @@ import java.util.function.Function;
  */
 public final class RollupCalculator {
 
+    /** @param joinedYear the year it joined the initiative (its cohort), null when unknown */
     public record ClusterInfo(UUID id, String name, String country, String worldRegion, String type,
-                              List<String> sectors) {
+                              List<String> sectors, Integer joinedYear) {
+
+        public ClusterInfo(UUID id, String name, String country, String worldRegion, String type, List<String> sectors) {
+            this(id, name, country, worldRegion, type, sectors, null);
+        }
+
+        /** The cohort key: the joining year as text, null when unknown. */
+        public String cohort() {
+            return joinedYear == null ? null : String.valueOf(joinedYear);
+        }
     }
 
     public record Merge(UUID predecessorId, UUID successorId, LocalDate effectiveDate) {

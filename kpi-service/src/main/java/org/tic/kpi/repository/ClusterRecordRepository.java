@@ -177,7 +177,8 @@ public class ClusterRecordRepository implements PanacheRepositoryBase<ClusterRec
     @SuppressWarnings("unchecked")
     public List<RollupCalculator.ClusterInfo> signatoriesOn(LocalDate date) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select c.id, c.name, c.country, c.world_region, c.type, array_to_string(c.sectors, chr(31))
+                        select c.id, c.name, c.country, c.world_region, c.type, array_to_string(c.sectors, chr(31)),
+                               coalesce(c.joined_year, extract(year from c.joined_date)::int)
                         from cluster_record c
                         where exists (select 1 from cluster_status_period p
                                       where p.cluster_id = c.id and p.status = 'SIGNATORY' and p.valid_from <= ?1
@@ -187,11 +188,12 @@ public class ClusterRecordRepository implements PanacheRepositoryBase<ClusterRec
         return rows.stream().map(ClusterRecordRepository::info).toList();
     }
 
-    /** A row of (id, name, country, world_region, type, sectors joined by U+001F) as the roll-up's projection. */
+    /** A row of (id, name, country, world_region, type, sectors joined by U+001F, joining year) as the roll-up's projection. */
     static RollupCalculator.ClusterInfo info(Object[] r) {
         String sectors = (String) r[5];
         return new RollupCalculator.ClusterInfo((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                sectors == null || sectors.isEmpty() ? List.of() : List.of(sectors.split("\u001f")));
+                sectors == null || sectors.isEmpty() ? List.of() : List.of(sectors.split("\u001f")),
+                r[6] == null ? null : ((Number) r[6]).intValue());
     }
 
     /** Signatories on the date whose start is only known by year (counted from 1 January). */

@@ -35,7 +35,9 @@ public class RollupQueries {
         WORLD_REGION("coalesce(c.world_region, 'UNKNOWN')"),
         CLUSTER_TYPE("coalesce(c.type, 'UNKNOWN')"),
         // A cluster counts once in each of its sectors; none at all is UNKNOWN.
-        SECTOR("k.sector");
+        SECTOR("k.sector"),
+        // The year it joined the initiative (ClusterInfo#cohort and ClusterRecord#info read it the same way).
+        COHORT("coalesce(c.joined_year::text, extract(year from c.joined_date)::int::text, 'UNKNOWN')");
 
         final String key;
 
@@ -132,7 +134,8 @@ public class RollupQueries {
     @SuppressWarnings("unchecked")
     public List<RollupCalculator.ClusterInfo> linkedSignatoriesOn(LocalDate date) {
         List<Object[]> rows = em.createNativeQuery("with " + LINKED + """
-                        select c.id, c.name, c.country, c.world_region, c.type, array_to_string(c.sectors, chr(31))
+                        select c.id, c.name, c.country, c.world_region, c.type, array_to_string(c.sectors, chr(31)),
+                               coalesce(c.joined_year, extract(year from c.joined_date)::int)
                         from cluster_record c where c.id in (select id from linked) and %s""".formatted(SIGNATORY_ON))
                 .setParameter("d", date).getResultList();
         return rows.stream().map(ClusterRecordRepository::info).toList();

@@ -87,7 +87,7 @@ public class InitiativeResource {
     public Response breakdowns(@QueryParam("by") String by, @QueryParam("asOf") LocalDate asOf,
                                @QueryParam("format") String format) {
         if (by == null) {
-            throw RuleViolation.invalid("by", "is required (country, worldRegion, clusterType, sector, projectCategory, stage)");
+            throw RuleViolation.invalid("by", "is required (country, worldRegion, clusterType, sector, projectCategory, stage, cohort)");
         }
         BreakdownView b = service.breakdown(InitiativeService.BreakdownBy.parse(by), asOf);
         if (csv(format)) {
@@ -107,13 +107,30 @@ public class InitiativeResource {
     @Path("/timeseries")
     @Operation(operationId = "getInitiativeTimeSeries", summary = "Summary figures over time", description = "A point "
             + "at from, then every interval (month, quarter, year), and at to (default: the last 12 months, monthly). "
-            + "Each point is an as-of answer. format=csv gives one row per point and total.")
+            + "Each point is an as-of answer; by (e.g. cohort: the year clusters joined) splits each point into that "
+            + "breakdown's groups. format=csv gives one row per point and total (with by: per point, group and total).")
     @APIResponse(responseCode = "200", description = "The points, oldest first",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeSeriesView.class)),
                     @Content(mediaType = "text/csv")})
     public Response timeSeries(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                               @QueryParam("interval") String interval, @QueryParam("format") String format) {
-        TimeSeriesView ts = service.timeSeries(from, to, interval);
+                               @QueryParam("interval") String interval,
+                               @Parameter(description = "Split each point by a breakdown: country, worldRegion, clusterType, sector, "
+                                       + "projectCategory, stage or cohort") @QueryParam("by") String by,
+                               @QueryParam("format") String format) {
+        TimeSeriesView ts = service.timeSeries(from, to, interval, by == null ? null : InitiativeService.BreakdownBy.parse(by));
+        if (csv(format) && ts.by() != null) {
+            return csvResponse("initiative-timeseries-by-" + ts.by(), w -> {
+                w.row(List.of("asOf", ts.by(), "clusters", "key", "label", "unit", "total", "reporting", "of"));
+                for (TimeSeriesView.PointView p : ts.points()) {
+                    for (TimeSeriesView.PointGroup g : p.groups()) {
+                        for (TimeSeriesView.PointTotal t : g.totals()) {
+                            w.row(java.util.Arrays.asList(p.asOf(), g.key(), g.clusters(), t.key(), t.label(), t.unit(),
+                                    t.total(), t.reporting(), t.of()));
+                        }
+                    }
+                }
+            });
+        }
         if (csv(format)) {
             return csvResponse("initiative-timeseries", w -> {
                 w.row(List.of("asOf", "signatoryClusters", "countries", "key", "label", "unit", "total", "reporting", "of"));

@@ -45,7 +45,7 @@ public class InitiativeService {
 
     public enum BreakdownBy {
         COUNTRY("country"), WORLD_REGION("worldRegion"), CLUSTER_TYPE("clusterType"), SECTOR("sector"),
-        PROJECT_CATEGORY("projectCategory"), STAGE("stage");
+        PROJECT_CATEGORY("projectCategory"), STAGE("stage"), COHORT("cohort");
 
         public final String param;
 
@@ -59,7 +59,7 @@ public class InitiativeService {
                     return b;
                 }
             }
-            throw RuleViolation.invalid("by", "must be one of country, worldRegion, clusterType, sector, projectCategory, stage");
+            throw RuleViolation.invalid("by", "must be one of country, worldRegion, clusterType, sector, projectCategory, stage, cohort");
         }
     }
 
@@ -131,6 +131,7 @@ public class InitiativeService {
             case WORLD_REGION -> byCluster(by, asOf, RollupQueries.Dimension.WORLD_REGION, c -> single(c.worldRegion()));
             case CLUSTER_TYPE -> byCluster(by, asOf, RollupQueries.Dimension.CLUSTER_TYPE, c -> single(c.type()));
             case SECTOR -> byCluster(by, asOf, RollupQueries.Dimension.SECTOR, RollupCalculator.ClusterInfo::sectors);
+            case COHORT -> byCluster(by, asOf, RollupQueries.Dimension.COHORT, c -> single(c.cohort()));
             // Project groups hold only project-level values: all of them are in the linked (in-memory) part.
             case PROJECT_CATEGORY -> store.at(asOf).derive("breakdown:" + by, d -> breakdown(by, d.date(),
                     RollupCalculator.breakdownByProject(d.linked(), RollupCalculator.ProjectInfo::category)));
@@ -152,6 +153,9 @@ public class InitiativeService {
             counted = "PROJECTS";
             note = "Project-level reports only (cluster-level figures cannot be split by project); each reported "
                     + "project once, whether or not a cluster figure covers it. Coverage counts projects.";
+        } else if (by == BreakdownBy.COHORT) {
+            note = "Cohorts are the years clusters joined the initiative (UNKNOWN when not known). A project shared by "
+                    + "clusters of different cohorts counts in each of them (and once in the initiative totals).";
         } else if (by == BreakdownBy.SECTOR) {
             note = "A cluster counts in each of its sectors, so groups can add up to more than the initiative totals.";
         } else {
@@ -177,6 +181,11 @@ public class InitiativeService {
     }
 
     public TimeSeriesView timeSeries(LocalDate from, LocalDate to, String interval) {
+        return timeSeries(from, to, interval, null);
+    }
+
+    /** With {@code by}, each point also carries that breakdown's groups on its date (e.g. cohorts). */
+    public TimeSeriesView timeSeries(LocalDate from, LocalDate to, String interval, BreakdownBy by) {
         LocalDate end = to == null ? today() : to;
         if (end.isAfter(today())) {
             throw RuleViolation.invalid("to", "must not be in the future");
@@ -215,9 +224,13 @@ public class InitiativeService {
             List<TimeSeriesView.PointTotal> totals = r.totals().stream().map(t -> new TimeSeriesView.PointTotal(
                     t.bucket().key(), t.bucket().label(), t.bucket().baseUnit().name(), RollupMapper.plain(t.total()),
                     t.reporting(), t.inScope())).toList();
-            points.add(new TimeSeriesView.PointView(d, r.signatories(), r.countries().size(), totals));
+            List<TimeSeriesView.PointGroup> groups = by == null ? null : breakdown(by, d).groups().stream()
+                    .map(g -> new TimeSeriesView.PointGroup(g.key(), g.clusters(), g.totals().stream()
+                            .map(t -> new TimeSeriesView.PointTotal(t.key(), t.label(), t.unit().name(), t.total(),
+                                    t.coverage().reporting(), t.coverage().of())).toList())).toList();
+            points.add(new TimeSeriesView.PointView(d, r.signatories(), r.countries().size(), totals, groups));
         }
-        return new TimeSeriesView(start, end, step, points);
+        return new TimeSeriesView(start, end, step, by == null ? null : by.param, points);
     }
 
     private PolicyLevel.OnDate policyOn(LocalDate date) {
