@@ -43,7 +43,7 @@ class ProjectEventsTest {
     /** The Project snapshot of docs/events.md. */
     private static final Set<String> SNAPSHOT_FIELDS = new TreeSet<>(List.of("id", "name", "category", "leadClusterId",
             "participatingClusterIds", "countries", "stage", "stageDate", "fidDate", "capacity", "estimatedCo2eReduction",
-            "corridor", "version", "createdAt", "updatedAt"));
+            "corridor", "corridorCommodity", "corridorTransportMode", "version", "createdAt", "updatedAt"));
 
     private static final AsyncApiContract CONTRACT =
             AsyncApiContract.load(ProjectEventsTest.class.getResourceAsStream("/META-INF/resources/asyncapi.yaml"));

@@ -277,6 +277,41 @@ class ProjectResourceTest {
     }
 
     @Test
+    void aCorridorCarriesItsCommodityAndTransportModeAndOnlyACorridorDoes() {
+        Map<String, Object> body = project("Ammonia corridor " + UUID.randomUUID(), es, nl);
+        body.put("category", "LOW_CARBON_FUELS");
+        body.put("corridorCommodity", "AMMONIA");
+        body.put("corridorTransportMode", "SHIP");
+        String id = post("/api/v1/projects", body).statusCode(201)
+                .body("corridorCommodity", equalTo("AMMONIA"))
+                .body("corridorTransportMode", equalTo("SHIP"))
+                .body("categoryTerms.iea", equalTo("Low-emission fuels"))
+                .extract().path("id");
+        given().get("/api/v1/corridors?cluster=" + nl + "&size=200").then().statusCode(200)
+                .body("items.find { it.projectId == '" + id + "' }.commodity", equalTo("AMMONIA"))
+                .body("items.find { it.projectId == '" + id + "' }.transportMode", equalTo("SHIP"));
+
+        Map<String, Object> local = project("Local pipeline " + UUID.randomUUID(), gb, gb2);
+        local.put("corridorCommodity", "CO2");
+        post("/api/v1/projects", local).statusCode(422).body("type", equalTo("urn:tic:problem:not-a-corridor"));
+        given().get("/api/v1/projects?q=Local%20pipeline&size=200").then().statusCode(200)
+                .body("items.name", not(hasItem(local.get("name"))));
+        Map<String, Object> badMode = project("Bad mode " + UUID.randomUUID(), es, nl);
+        badMode.put("corridorTransportMode", "TELEPORT");
+        post("/api/v1/projects", badMode).statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theCategoriesAreListedWithTheirTrackerVocabularies() {
+        given().get("/api/v1/project-categories").then().statusCode(200)
+                .body("size()", equalTo(16))
+                .body("category", hasItem("BIOENERGY_BIOMETHANE"))
+                .body("find { it.category == 'NUCLEAR' }.terms.gem", equalTo("Global Nuclear Power Tracker"))
+                .body("find { it.category == 'ENERGY_STORAGE' }.label", equalTo("Energy storage"))
+                .body("find { it.category == 'OTHER' }.terms.iea", equalTo(null));
+    }
+
+    @Test
     void referencesToAMergedClusterAreKeptAndResolvedThroughItsSuccessor() {
         UUID predecessor = readModel.cluster("pr-merge-" + UUID.randomUUID(), "Cartagena A", "CO", "SIGNATORY");
         String id = create(project("Merge resolution " + UUID.randomUUID(), predecessor));

@@ -30,6 +30,12 @@ public final class Corridors {
      * @param places lead first, then participating clusters in their order
      */
     public static Layout layout(List<Place> places, UUID requestedOrigin, UUID requestedDestination) {
+        return layout(places, requestedOrigin, requestedDestination, null, null);
+    }
+
+    /** As {@link #layout(List, UUID, UUID)}; a commodity or transport mode, like the ends, is for corridors only. */
+    public static Layout layout(List<Place> places, UUID requestedOrigin, UUID requestedDestination,
+                                CorridorCommodity commodity, TransportMode mode) {
         Set<String> countries = new LinkedHashSet<>();
         Set<UUID> clusters = new LinkedHashSet<>();
         for (Place p : places) {
@@ -40,9 +46,10 @@ public final class Corridors {
         }
         boolean corridor = clusters.size() >= 2 && countries.size() >= 2;
         if (!corridor) {
-            if (requestedOrigin != null || requestedDestination != null) {
-                throw RuleViolation.unprocessable("not-a-corridor", "Not a corridor", "originClusterId and destinationClusterId "
-                        + "are only for corridors: projects spanning two or more clusters in two or more countries");
+            if (requestedOrigin != null || requestedDestination != null || commodity != null || mode != null) {
+                throw RuleViolation.unprocessable("not-a-corridor", "Not a corridor", "originClusterId, destinationClusterId, "
+                        + "corridorCommodity and corridorTransportMode are only for corridors: projects spanning two or more "
+                        + "clusters in two or more countries");
             }
             return new Layout(new ArrayList<>(countries), false, null, null);
         }

@@ -27,7 +27,12 @@ public final class NetworkMap {
 
     /** A corridor; the ends are the clusters that carry the origin and destination today. */
     public record Corridor(UUID projectId, String name, String category, String stage, UUID originId, UUID destinationId,
-                           List<String> countries) {
+                           List<String> countries, String commodity, String transportMode) {
+
+        public Corridor(UUID projectId, String name, String category, String stage, UUID originId, UUID destinationId,
+                        List<String> countries) {
+            this(projectId, name, category, stage, originId, destinationId, countries, null, null);
+        }
     }
 
     private NetworkMap() {
@@ -67,6 +72,8 @@ public final class NetworkMap {
             properties.put("destinationClusterId", destination.id().toString());
             properties.put("destinationName", destination.name());
             properties.put("countries", c.countries());
+            properties.put("commodity", c.commodity());
+            properties.put("transportMode", c.transportMode());
             features.add(feature(c.projectId().toString(), geometry("LineString", List.of(position(origin), position(destination))),
                     properties));
         }

@@ -54,6 +54,15 @@ public class Project extends AuditedEntity {
     @Column(name = "origin_cluster_id")
     public UUID originClusterId;
 
+    /** Corridors only: what it carries and how (null when not given). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "corridor_commodity")
+    public CorridorCommodity corridorCommodity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "corridor_transport_mode")
+    public TransportMode corridorTransportMode;
+
     @Column(name = "destination_cluster_id")
     public UUID destinationClusterId;
 

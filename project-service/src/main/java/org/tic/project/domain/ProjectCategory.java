@@ -1,6 +1,6 @@
 package org.tic.project.domain;
 
-/** Technology-neutral project categories. */
+/** Technology-neutral project categories; {@link CategoryVocabulary} maps each to the trackers' vocabularies. */
 public enum ProjectCategory {
     CO2_CAPTURE,
     CO2_TRANSPORT_STORAGE,
@@ -11,5 +11,11 @@ public enum ProjectCategory {
     CIRCULARITY_SYMBIOSIS,
     SHARED_INFRASTRUCTURE,
     LOW_CARBON_MATERIALS,
+    BIOENERGY_BIOMETHANE,
+    LOW_CARBON_FUELS,
+    ENERGY_STORAGE,
+    NUCLEAR,
+    ELECTRIFICATION_OF_HEAT,
+    CIRCULARITY_RECYCLING,
     OTHER
 }

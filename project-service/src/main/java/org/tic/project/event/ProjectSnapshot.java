@@ -15,7 +15,8 @@ import java.util.UUID;
  * docs/events.md promises consumers, with the version they compare before upserting.
  */
 @JsonPropertyOrder({"id", "name", "category", "leadClusterId", "participatingClusterIds", "countries", "stage",
-        "stageDate", "fidDate", "capacity", "estimatedCo2eReduction", "corridor", "version", "createdAt", "updatedAt"})
+        "stageDate", "fidDate", "capacity", "estimatedCo2eReduction", "corridor", "corridorCommodity",
+        "corridorTransportMode", "version", "createdAt", "updatedAt"})
 public record ProjectSnapshot(
         UUID id,
         String name,
@@ -29,6 +30,8 @@ public record ProjectSnapshot(
         Quantity capacity,
         Co2e estimatedCo2eReduction,
         boolean corridor,
+        String corridorCommodity,
+        String corridorTransportMode,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -46,7 +49,9 @@ public record ProjectSnapshot(
                 : new Co2e(p.estimatedCo2eReduction.value, p.estimatedCo2eReduction.unit.name(),
                 p.estimatedCo2eReduction.metricType.name());
         return new ProjectSnapshot(p.id, p.name, p.category.name(), p.leadClusterId, List.copyOf(p.participatingClusterIds),
-                List.copyOf(p.countries), p.stage, p.stageDate, p.fidDate, capacity, co2e, p.corridor, p.version,
+                List.copyOf(p.countries), p.stage, p.stageDate, p.fidDate, capacity, co2e, p.corridor,
+                p.corridorCommodity == null ? null : p.corridorCommodity.name(),
+                p.corridorTransportMode == null ? null : p.corridorTransportMode.name(), p.version,
                 p.createdAt, p.updatedAt);
     }
 }

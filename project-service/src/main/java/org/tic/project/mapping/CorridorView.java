@@ -1,8 +1,10 @@
 package org.tic.project.mapping;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tic.project.domain.CorridorCommodity;
 import org.tic.project.domain.ProjectCategory;
 import org.tic.project.domain.Stage;
+import org.tic.project.domain.TransportMode;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +14,8 @@ public record CorridorView(
         UUID projectId,
         @Schema(example = "Algeciras – Rotterdam green hydrogen corridor") String name,
         ProjectCategory category,
+        @Schema(description = "What it carries (null when not given)") CorridorCommodity commodity,
+        @Schema(description = "How it carries it (null when not given)") TransportMode transportMode,
         Stage stage,
         ClusterRefView origin,
         ClusterRefView destination,

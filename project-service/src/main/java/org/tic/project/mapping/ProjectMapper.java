@@ -16,6 +16,8 @@ import org.tic.project.domain.SourceLink;
 import org.tic.project.domain.Stage;
 import org.tic.project.domain.StageRules;
 import org.tic.project.domain.StageTransition;
+import org.tic.project.domain.CategoryVocabulary;
+import org.tic.project.domain.ProjectCategory;
 import org.tic.project.domain.StageVocabulary;
 
 import java.math.BigDecimal;
@@ -63,10 +65,11 @@ public class ProjectMapper {
     public ProjectView toView(Project p, Function<UUID, ClusterRefView> clusters, ReadinessSummaryView readiness,
                               boolean financials) {
         var terms = StageVocabulary.of(p.stage);
-        return new ProjectView(p.id, p.name, p.description, p.category,
+        return new ProjectView(p.id, p.name, p.description, p.category, categoryTerms(p.category),
                 p.leadClusterId, clusters.apply(p.leadClusterId),
                 List.copyOf(p.participatingClusterIds), p.participatingClusterIds.stream().map(clusters).toList(),
                 List.copyOf(p.countries), p.corridor, p.originClusterId, p.destinationClusterId,
+                p.corridorCommodity, p.corridorTransportMode,
                 p.stage, p.stageDate, p.heldStage, p.fidDate,
                 new StageTermsView(terms.iea(), terms.gccsi(), StageVocabulary.gem(p.stage, p.heldStage), terms.mpp()),
                 StageRules.nextStages(p.stage, p.heldStage),
@@ -101,8 +104,18 @@ public class ProjectMapper {
                 s == Stage.ON_HOLD ? List.of() : StageRules.nextStages(s, null));
     }
 
+    public CategoryView toView(ProjectCategory c) {
+        return new CategoryView(c, CategoryVocabulary.of(c).label(), categoryTerms(c));
+    }
+
+    private static CategoryTermsView categoryTerms(ProjectCategory c) {
+        var t = CategoryVocabulary.of(c);
+        return new CategoryTermsView(t.iea(), t.gem(), t.mpp());
+    }
+
     public CorridorView toCorridor(Project p, Map<UUID, ClusterRefView> clusters) {
-        return new CorridorView(p.id, p.name, p.category, p.stage, clusters.get(p.originClusterId),
+        return new CorridorView(p.id, p.name, p.category, p.corridorCommodity, p.corridorTransportMode, p.stage,
+                clusters.get(p.originClusterId),
                 clusters.get(p.destinationClusterId), p.clusterIds().stream().map(clusters::get).toList(),
                 List.copyOf(p.countries));
     }

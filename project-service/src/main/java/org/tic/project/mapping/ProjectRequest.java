@@ -5,8 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tic.project.domain.CorridorCommodity;
 import org.tic.project.domain.ProjectCategory;
 import org.tic.project.domain.Stage;
+import org.tic.project.domain.TransportMode;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +29,8 @@ public record ProjectRequest(
         @Size(max = 50) List<@NotNull UUID> participatingClusterIds,
         @Schema(description = "Corridor origin (default: the lead cluster)") UUID originClusterId,
         @Schema(description = "Corridor destination (default: the last participating cluster in another country)") UUID destinationClusterId,
+        @Schema(description = "Corridors only: what it carries", example = "HYDROGEN") CorridorCommodity corridorCommodity,
+        @Schema(description = "Corridors only: how it carries it", example = "PIPELINE") TransportMode corridorTransportMode,
         @Schema(description = "Create only: the stage reached when registered (default CONCEPT)", example = "FID") Stage stage,
         @Schema(description = "Create only: since when it is at that stage, if known", example = "2025-04-24") LocalDate stageDate,
         @Valid CapacityDto capacity,

@@ -1,8 +1,10 @@
 package org.tic.project.mapping;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tic.project.domain.CorridorCommodity;
 import org.tic.project.domain.ProjectCategory;
 import org.tic.project.domain.Stage;
+import org.tic.project.domain.TransportMode;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ public record ProjectView(
         @Schema(example = "Liverpool Bay CCS") String name,
         String description,
         ProjectCategory category,
+        @Schema(description = "The category in the IEA / GEM / MPP vocabularies") CategoryTermsView categoryTerms,
         UUID leadClusterId,
         ClusterRefView leadCluster,
         List<UUID> participatingClusterIds,
@@ -23,6 +26,8 @@ public record ProjectView(
         @Schema(description = "Spans two or more clusters in two or more countries") boolean corridor,
         UUID originClusterId,
         UUID destinationClusterId,
+        @Schema(description = "Corridors only: what it carries (null when not given)") CorridorCommodity corridorCommodity,
+        @Schema(description = "Corridors only: how it carries it (null when not given)") TransportMode corridorTransportMode,
         Stage stage,
         LocalDate stageDate,
         @Schema(description = "While ON_HOLD: the stage it resumes to") Stage heldStage,

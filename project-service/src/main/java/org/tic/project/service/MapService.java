@@ -41,7 +41,8 @@ public class MapService {
         Map<UUID, ClusterRefView> refs = directory.refs(ends);
         List<NetworkMap.Corridor> lines = corridors.stream().map(p -> new NetworkMap.Corridor(p.id, p.name,
                 p.category.name(), p.stage.name(), current(refs, p.originClusterId), current(refs, p.destinationClusterId),
-                List.copyOf(p.countries))).toList();
+                List.copyOf(p.countries), p.corridorCommodity == null ? null : p.corridorCommodity.name(),
+                p.corridorTransportMode == null ? null : p.corridorTransportMode.name())).toList();
         return NetworkMap.featureCollection(places, lines, statuses);
     }
 

@@ -95,7 +95,7 @@ public class ProjectService {
                 null, Set.of());
         p.partners = partners(request.partners());
         checkNameFree(p.leadClusterId, p.name, null);
-        layout(p, clusters, request.originClusterId(), request.destinationClusterId());
+        layout(p, clusters, request);
         p.stage = stage;
         p.stageDate = request.stageDate();
         p.createdBy = actor;
@@ -164,7 +164,7 @@ public class ProjectService {
         checkNameFree(request.leadClusterId(), request.name(), p.id);
         mapper.apply(request, p);
         p.partners = partners;
-        layout(p, clusters, request.originClusterId(), request.destinationClusterId());
+        layout(p, clusters, request);
         p.touch(actor);
         projects.flush();
         events.updated(p, actor);
@@ -278,10 +278,13 @@ public class ProjectService {
         });
     }
 
-    private static void layout(Project p, Map<UUID, ClusterSnapshot> clusters, UUID origin, UUID destination) {
+    private static void layout(Project p, Map<UUID, ClusterSnapshot> clusters, ProjectRequest request) {
         List<Corridors.Place> places = p.clusterIds().stream()
                 .map(id -> new Corridors.Place(id, clusters.get(id) == null ? null : clusters.get(id).country)).toList();
-        Corridors.Layout layout = Corridors.layout(places, origin, destination);
+        Corridors.Layout layout = Corridors.layout(places, request.originClusterId(), request.destinationClusterId(),
+                request.corridorCommodity(), request.corridorTransportMode());
+        p.corridorCommodity = request.corridorCommodity();
+        p.corridorTransportMode = request.corridorTransportMode();
         p.countries = new ArrayList<>(layout.countries());
         p.corridor = layout.corridor();
         p.originClusterId = layout.originClusterId();

@@ -62,4 +62,18 @@ class CorridorsTest {
         assertEquals("not-a-corridor", assertThrows(RuleViolation.class, () ->
                 Corridors.layout(List.of(new Corridors.Place(andalusia, "ES")), null, andalusia)).code());
     }
+
+    @Test
+    void aCommodityOrTransportModeIsForCorridorsOnly() {
+        List<Corridors.Place> local = List.of(new Corridors.Place(andalusia, "ES"), new Corridors.Place(basque, "ES"));
+        for (Runnable r : List.<Runnable>of(
+                () -> Corridors.layout(local, null, null, CorridorCommodity.HYDROGEN, null),
+                () -> Corridors.layout(local, null, null, null, TransportMode.PIPELINE))) {
+            RuleViolation v = assertThrows(RuleViolation.class, r::run);
+            assertEquals("not-a-corridor", v.code());
+        }
+        Corridors.Layout corridor = Corridors.layout(List.of(new Corridors.Place(andalusia, "ES"),
+                new Corridors.Place(rotterdam, "NL")), null, null, CorridorCommodity.AMMONIA, TransportMode.SHIP);
+        assertTrue(corridor.corridor());
+    }
 }

@@ -33,7 +33,7 @@ class NetworkMapTest {
     @Test
     void aCorridorIsALineFromOriginToDestinationAndIsLeftOutWhenAnEndHasNoLocation() {
         var corridor = new NetworkMap.Corridor(UUID.randomUUID(), "Algeciras – Rotterdam", "HYDROGEN_AND_DERIVATIVES",
-                "FEED", algeciras.id(), rotterdam.id(), List.of("ES", "NL"));
+                "FEED", algeciras.id(), rotterdam.id(), List.of("ES", "NL"), "HYDROGEN", "SHIP");
         var unlocated = new NetworkMap.Corridor(UUID.randomUUID(), "To nowhere", "CO2_TRANSPORT_STORAGE", "CONCEPT",
                 algeciras.id(), nowhere.id(), List.of("ES", "DE"));
         var map = NetworkMap.featureCollection(List.of(algeciras, rotterdam, nowhere), List.of(corridor, unlocated),
@@ -44,6 +44,8 @@ class NetworkMapTest {
         assertEquals(Map.of("type", "LineString", "coordinates", List.of(List.of(-5.45, 36.13), List.of(4.14, 51.95))),
                 lines.get(0).get("geometry"));
         assertEquals(rotterdam.id().toString(), ((Map<?, ?>) lines.get(0).get("properties")).get("destinationClusterId"));
+        assertEquals("HYDROGEN", ((Map<?, ?>) lines.get(0).get("properties")).get("commodity"));
+        assertEquals("SHIP", ((Map<?, ?>) lines.get(0).get("properties")).get("transportMode"));
     }
 
     @SuppressWarnings("unchecked")
