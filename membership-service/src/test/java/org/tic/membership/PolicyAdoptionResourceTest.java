@@ -32,6 +32,12 @@ class PolicyAdoptionResourceTest {
         body.remove("projectIds");
         given().contentType(ContentType.JSON).body(body).put("/api/v1/policy-adoptions/" + id)
                 .then().statusCode(200).body("projectIds", equalTo(List.of())).body("version", equalTo(1));
+        // the correction keeps the value it replaced
+        given().get("/api/v1/policy-adoptions/" + id + "/history").then().statusCode(200)
+                .body("recordType", equalTo("policy-adoption"))
+                .body("revisions.size()", equalTo(2))
+                .body("revisions[0].record.projectIds", equalTo(List.of(project)))
+                .body("revisions[1].changed", equalTo(List.of("projectIds")));
     }
 
     @Test

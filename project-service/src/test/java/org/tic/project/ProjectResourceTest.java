@@ -399,4 +399,32 @@ class ProjectResourceTest {
     private static io.restassured.response.ValidatableResponse names(String query) {
         return given().get("/api/v1/projects?" + query).then().statusCode(200);
     }
+
+    @Test
+    void aProjectAndItsReadinessItemsKeepTheirRevisions() {
+        String name = "History " + UUID.randomUUID();
+        String id = create(project(name, gb));
+        Map<String, Object> renamed = project(name + " phase 1", gb);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").header("X-Change-Reason", "Phase 1 split off")
+                .body(renamed).put("/api/v1/projects/" + id).then().statusCode(200);
+        put("/api/v1/projects/" + id + "/readiness/FEED_COMPLETE", Map.of("status", "IN_PROGRESS")).statusCode(200);
+        put("/api/v1/projects/" + id + "/readiness/FEED_COMPLETE",
+                Map.of("status", "COMPLETE", "evidence", List.of(Fixtures.evidence("FEED report")))).statusCode(200);
+
+        given().get("/api/v1/projects/" + id + "/history").then().statusCode(200)
+                .body("recordType", equalTo("project"))
+                .body("revisions.change", contains("tic.project.project.created.v1", "tic.project.project.updated.v1"))
+                .body("revisions[0].record.name", equalTo(name))
+                .body("revisions[1].record.name", equalTo(name + " phase 1"))
+                .body("revisions[1].changed", contains("name"))
+                .body("revisions[1].reason", equalTo("Phase 1 split off"));
+        given().get("/api/v1/projects/" + id + "/readiness/FEED_COMPLETE/history").then().statusCode(200)
+                .body("revisions.record.status", contains("IN_PROGRESS", "COMPLETE"))
+                .body("revisions[1].changed", contains("evidence", "status"));
+        given().get("/api/v1/projects/" + id + "/readiness/EPC_TERMS/history").then().statusCode(200)
+                .body("revisions.size()", equalTo(0));
+        given().get("/api/v1/projects/" + id + "/history?asOf=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/projects/" + UUID.randomUUID() + "/history").then().statusCode(404);
+    }
 }

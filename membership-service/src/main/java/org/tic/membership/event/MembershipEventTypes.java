@@ -27,6 +27,8 @@ public final class MembershipEventTypes {
     public static final String CLUSTER = "cluster";
     public static final String APPLICATION = "application";
     public static final String POLICY_ADOPTION = "policy-adoption";
+    /** Record type of a party's revisions (its events are the cluster's). */
+    public static final String PARTY = "party";
 
     private MembershipEventTypes() {
     }

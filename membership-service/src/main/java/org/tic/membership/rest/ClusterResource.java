@@ -44,6 +44,8 @@ import org.tic.membership.service.ClusterService;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tic.commons.revision.RevisionHistory;
+import org.tic.membership.service.HistoryService;
 import java.util.UUID;
 
 @Path("/api/v1/clusters")
@@ -52,12 +54,14 @@ import java.util.UUID;
 @Tag(name = "Clusters", description = "Industrial clusters, their status in the initiative and its history")
 public class ClusterResource {
 
+    private final HistoryService history;
     private final ClusterService service;
     private final ClusterMapper mapper;
     private final Caller caller;
 
-    public ClusterResource(ClusterService service, ClusterMapper mapper, Caller caller) {
+    public ClusterResource(HistoryService history, ClusterService service, ClusterMapper mapper, Caller caller) {
         this.service = service;
+        this.history = history;
         this.mapper = mapper;
         this.caller = caller;
     }
@@ -177,5 +181,17 @@ public class ClusterResource {
 
     private Response ok(Cluster c) {
         return ETags.ok(mapper.toView(c), c.version);
+    }
+
+    @GET
+    @PermitAll
+    @Path("/{key}/history")
+    @Operation(operationId = "getClusterHistory", summary = "A cluster's revisions",
+            description = "Public; who wrote each revision (recordedBy) only for the secretariat. asOf: the revision that stood at the end of that date (404 before the first).")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first (one with asOf)",
+            content = @Content(schema = @Schema(implementation = RevisionHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such record, or not recorded yet on asOf")
+    public RevisionHistory history(@Parameter(description = "UUID or slug") @PathParam("key") String key, @QueryParam("asOf") LocalDate asOf) {
+        return history.cluster(key, asOf);
     }
 }

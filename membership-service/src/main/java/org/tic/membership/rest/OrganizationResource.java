@@ -36,6 +36,9 @@ import org.tic.membership.mapping.OrganizationRequest;
 import org.tic.membership.mapping.OrganizationView;
 import org.tic.membership.service.OrganizationService;
 
+import org.tic.commons.revision.RevisionHistory;
+import org.tic.membership.service.HistoryService;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/organizations")
@@ -44,12 +47,14 @@ import java.util.UUID;
 @Tag(name = "Organizations", description = "Companies, government bodies and others that take part in clusters")
 public class OrganizationResource {
 
+    private final HistoryService history;
     private final OrganizationService service;
     private final OrganizationMapper mapper;
     private final Caller caller;
 
-    public OrganizationResource(OrganizationService service, OrganizationMapper mapper, Caller caller) {
+    public OrganizationResource(HistoryService history, OrganizationService service, OrganizationMapper mapper, Caller caller) {
         this.service = service;
+        this.history = history;
         this.mapper = mapper;
         this.caller = caller;
     }
@@ -116,5 +121,17 @@ public class OrganizationResource {
 
     private Response ok(Organization o) {
         return ETags.ok(mapper.toView(o), o.version);
+    }
+
+    @GET
+    @PermitAll
+    @Path("/{id}/history")
+    @Operation(operationId = "getOrganizationHistory", summary = "An organization's revisions",
+            description = "Public; who wrote each revision (recordedBy) only for the secretariat. asOf: the revision that stood at the end of that date (404 before the first).")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first (one with asOf)",
+            content = @Content(schema = @Schema(implementation = RevisionHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such record, or not recorded yet on asOf")
+    public RevisionHistory history(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf) {
+        return history.organization(id, asOf);
     }
 }

@@ -30,6 +30,8 @@ import org.tic.membership.service.PartyService;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tic.commons.revision.RevisionHistory;
+import org.tic.membership.service.HistoryService;
 import java.util.UUID;
 
 @Path("/api/v1/clusters/{clusterId}/parties")
@@ -38,11 +40,13 @@ import java.util.UUID;
 @Tag(name = "Parties", description = "Organizations taking part in a cluster, with roles and dates")
 public class PartyResource {
 
+    private final HistoryService history;
     private final PartyService service;
     private final Caller caller;
 
-    public PartyResource(PartyService service, Caller caller) {
+    public PartyResource(HistoryService history, PartyService service, Caller caller) {
         this.service = service;
+        this.history = history;
         this.caller = caller;
     }
 
@@ -73,5 +77,17 @@ public class PartyResource {
                         @QueryParam("until") @Parameter(example = "2025-06-30") LocalDate until) {
         service.end(clusterId, partyId, until, caller.actor());
         return Response.noContent().build();
+    }
+
+    @GET
+    @PermitAll
+    @Path("/{partyId}/history")
+    @Operation(operationId = "getPartyHistory", summary = "A party's revisions",
+            description = "Public; who wrote each revision (recordedBy) only for the secretariat. asOf: the revision that stood at the end of that date (404 before the first).")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first (one with asOf)",
+            content = @Content(schema = @Schema(implementation = RevisionHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such record, or not recorded yet on asOf")
+    public RevisionHistory history(@PathParam("clusterId") UUID clusterId, @PathParam("partyId") UUID partyId, @QueryParam("asOf") LocalDate asOf) {
+        return history.party(clusterId, partyId, asOf);
     }
 }

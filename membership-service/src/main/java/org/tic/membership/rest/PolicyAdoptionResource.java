@@ -34,6 +34,9 @@ import org.tic.membership.mapping.PolicyAdoptionRequest;
 import org.tic.membership.mapping.PolicyAdoptionView;
 import org.tic.membership.service.PolicyAdoptionService;
 
+import org.tic.commons.revision.RevisionHistory;
+import org.tic.membership.service.HistoryService;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/policy-adoptions")
@@ -42,11 +45,13 @@ import java.util.UUID;
 @Tag(name = "Policy adoptions", description = "Countries adopting the TIC framework or related policies")
 public class PolicyAdoptionResource {
 
+    private final HistoryService history;
     private final PolicyAdoptionService service;
     private final Caller caller;
 
-    public PolicyAdoptionResource(PolicyAdoptionService service, Caller caller) {
+    public PolicyAdoptionResource(HistoryService history, PolicyAdoptionService service, Caller caller) {
         this.service = service;
+        this.history = history;
         this.caller = caller;
     }
 
@@ -97,5 +102,17 @@ public class PolicyAdoptionResource {
                             PolicyAdoptionRequest request) {
         PolicyAdoption p = service.replace(id, ifMatch, request, caller.actor());
         return ETags.ok(PolicyAdoptionView.of(p), p.version);
+    }
+
+    @GET
+    @PermitAll
+    @Path("/{id}/history")
+    @Operation(operationId = "getPolicyAdoptionHistory", summary = "A policy adoption's revisions",
+            description = "Public; who wrote each revision (recordedBy) only for the secretariat. asOf: the revision that stood at the end of that date (404 before the first).")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first (one with asOf)",
+            content = @Content(schema = @Schema(implementation = RevisionHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such record, or not recorded yet on asOf")
+    public RevisionHistory history(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf) {
+        return history.policyAdoption(id, asOf);
     }
 }

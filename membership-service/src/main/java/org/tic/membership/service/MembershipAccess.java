@@ -84,6 +84,11 @@ public class MembershipAccess {
         }
     }
 
+    /** Who wrote a revision (a token subject) is shown to the secretariat only; the changes themselves are public. */
+    public boolean seesWhoChanged() {
+        return caller.isSecretariat();
+    }
+
     /** Manage an organization's API clients, given the clusters it is an active party of. */
     public void requireMayManageApiClients(List<UUID> organizationClusters) {
         caller.requireAuthenticated();

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.tic.commons.outbox.OutboxWriter;
+import org.tic.commons.revision.RevisionWriter;
 import org.tic.project.domain.Project;
+import org.tic.project.domain.ReadinessItemKey;
 import org.tic.project.domain.Stage;
 import org.tic.project.mapping.MilestoneView;
+import org.tic.project.mapping.ReadinessItemView;
 import org.tic.project.mapping.ReadinessSummaryView;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Writes project events to the outbox in the caller's transaction, one record per payload shape (docs/events.md). Callers flush the
@@ -20,10 +24,27 @@ import java.util.List;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ProjectEventPublisher {
 
-    private final OutboxWriter outbox;
+    /** Record types of the revision history. */
+    public static final String PROJECT_RECORD = "project";
+    public static final String READINESS_ITEM_RECORD = "readiness-item";
 
-    public ProjectEventPublisher(OutboxWriter outbox) {
+    private final OutboxWriter outbox;
+    private final RevisionWriter revisions;
+
+    public ProjectEventPublisher(OutboxWriter outbox, RevisionWriter revisions) {
         this.outbox = outbox;
+        this.revisions = revisions;
+    }
+
+    /** The revision id of a project's readiness item. */
+    public static String readinessItemId(UUID projectId, ReadinessItemKey item) {
+        return projectId + ":" + item.name();
+    }
+
+    /** A readiness item's new state: its revision (the project's readiness-changed event is published beside it). */
+    public void readinessItemChanged(Project p, ReadinessItemView item, String actor) {
+        revisions.record(READINESS_ITEM_RECORD, readinessItemId(p.id, item.item()), ProjectEventTypes.READINESS_CHANGED,
+                item, null, actor, null);
     }
 
     /** Created, updated. */
@@ -71,10 +92,16 @@ public class ProjectEventPublisher {
     }
 
     public void cancelled(Project p, LocalDate date, String reason, String actor) {
-        record(p, ProjectEventTypes.CANCELLED, new Cancelled(ProjectSnapshot.of(p), date, reason), actor);
+        record(p, ProjectEventTypes.CANCELLED, new Cancelled(ProjectSnapshot.of(p), date, reason), reason, actor);
     }
 
     private void record(Project p, String type, Record data, String actor) {
+        record(p, type, data, null, actor);
+    }
+
+    /** The event, and the project's revision (the public snapshot; none when only bookkeeping moved). */
+    private void record(Project p, String type, Record data, String reason, String actor) {
         outbox.record(ProjectEventTypes.PROJECT, p.id, type, data, actor);
+        revisions.record(PROJECT_RECORD, p.id, type, ProjectSnapshot.of(p), p.version, actor, reason);
     }
 }

@@ -43,6 +43,9 @@ import org.tic.project.repository.ProjectRepository;
 import org.tic.project.service.ProjectExport;
 import org.tic.project.service.ProjectService;
 
+import org.tic.commons.revision.RevisionHistory;
+import org.tic.project.service.HistoryService;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/projects")
@@ -53,12 +56,14 @@ import java.util.UUID;
         + "its partner organizations. Writes: the secretariat or a coordinator of the lead cluster.")
 public class ProjectResource {
 
+    private final HistoryService history;
     private final ProjectService service;
     private final ProjectExport export;
     private final Caller caller;
 
-    public ProjectResource(ProjectService service, ProjectExport export, Caller caller) {
+    public ProjectResource(HistoryService history, ProjectService service, ProjectExport export, Caller caller) {
         this.service = service;
+        this.history = history;
         this.export = export;
         this.caller = caller;
     }
@@ -177,5 +182,17 @@ public class ProjectResource {
                             ProjectRequest request) {
         Project p = service.replace(id, ifMatch, request, caller.actor());
         return Response.ok(service.view(p)).tag(String.valueOf(p.version)).build();
+    }
+
+    @GET
+    @PermitAll
+    @Path("/{id}/history")
+    @Operation(operationId = "getProjectHistory", summary = "A project's revisions",
+            description = "Public; who wrote each revision (recordedBy) only for the secretariat. asOf: the revision that stood at the end of that date (404 before the first)." + " A revision holds the project's public snapshot (as published on project.events).")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first (one with asOf)",
+            content = @Content(schema = @Schema(implementation = RevisionHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such project, or not recorded yet on asOf")
+    public RevisionHistory history(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf) {
+        return history.project(id, asOf);
     }
 }

@@ -24,6 +24,10 @@ import org.tic.project.mapping.ReadinessItemRequest;
 import org.tic.project.mapping.ReadinessView;
 import org.tic.project.service.ReadinessService;
 
+import org.tic.commons.revision.RevisionHistory;
+import org.tic.project.service.HistoryService;
+import java.time.LocalDate;
+import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 
 @Path("/api/v1/projects/{id}/readiness")
@@ -32,11 +36,13 @@ import java.util.UUID;
 @Tag(name = "Readiness", description = "The bankability checklist: what lenders ask for before a project is bankable")
 public class ReadinessResource {
 
+    private final HistoryService history;
     private final ReadinessService service;
     private final Caller caller;
 
-    public ReadinessResource(ReadinessService service, Caller caller) {
+    public ReadinessResource(HistoryService history, ReadinessService service, Caller caller) {
         this.service = service;
+        this.history = history;
         this.caller = caller;
     }
 
@@ -68,5 +74,17 @@ public class ReadinessResource {
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReadinessItemRequest request) {
         ReadinessView view = service.put(id, item, ifMatch, request, caller.actor());
         return Response.ok(view).tag(String.valueOf(view.projectVersion())).build();
+    }
+
+    @GET
+    @PermitAll
+    @Path("/{item}/history")
+    @Operation(operationId = "getReadinessItemHistory", summary = "A readiness item's revisions",
+            description = "Public; who wrote each revision (recordedBy) only for the secretariat. asOf: the revision that stood at the end of that date (404 before the first)." + " Empty while the item was never recorded (NOT_STARTED).")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first (one with asOf)",
+            content = @Content(schema = @Schema(implementation = RevisionHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such project, or not recorded yet on asOf")
+    public RevisionHistory history(@PathParam("id") UUID id, @PathParam("item") ReadinessItemKey item, @QueryParam("asOf") LocalDate asOf) {
+        return history.readinessItem(id, item, asOf);
     }
 }

@@ -91,6 +91,11 @@ public class ProjectAccess {
         return p -> coordinatesAny(mine, p.clusterIds(), refs) || isPartnerOf(p, org);
     }
 
+    /** Who wrote a revision (a token subject) is shown to the secretariat only; the changes themselves are public. */
+    public boolean seesWhoChanged() {
+        return caller.isSecretariat();
+    }
+
     private boolean leads(Project p) {
         if (caller.isSecretariat()) {
             return true;

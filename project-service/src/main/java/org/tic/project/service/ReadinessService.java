@@ -78,6 +78,7 @@ public class ReadinessService {
         items.flush();
         ReadinessView view = view(p, items.ofProject(projectId));
         events.readinessChanged(p, view.summary(), actor);
+        view.items().stream().filter(i -> i.item() == key).forEach(i -> events.readinessItemChanged(p, i, actor));
         return view;
     }
 
