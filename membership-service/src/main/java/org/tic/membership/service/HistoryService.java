@@ -2,7 +2,6 @@ package org.tic.membership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.tic.commons.error.Problem;
 import org.tic.commons.error.ProblemException;
 import org.tic.commons.revision.Revision;
 import org.tic.commons.revision.RevisionHistory;
@@ -65,9 +64,6 @@ public class HistoryService {
         if (all.isEmpty()) {
             throw ProblemException.notFound(what, id);
         }
-        List<Revision> shown = asOf == null ? all : revisions.standingOn(all, asOf).map(List::of).orElseThrow(() ->
-                new ProblemException(new Problem("not-found", "Not recorded yet", 404,
-                        what + " " + id + " was not recorded yet on " + asOf, null)));
-        return RevisionHistory.of(type, id, asOf, access.seesWhoChanged() ? shown : RevisionHistory.anonymous(shown));
+        return revisions.view(type, id, all, what + " " + id, asOf, access.seesWhoChanged());
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.tic.commons.error.Problem;
+import org.tic.commons.error.ProblemException;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -61,6 +63,20 @@ public class RevisionReader {
             }
         }
         return Optional.ofNullable(standing);
+    }
+
+    /**
+     * A history as a caller sees it: all of it, or with {@code asOf} the revision standing on that date (404 when the
+     * record was not recorded yet), writers left out unless {@code withWriters}.
+     *
+     * @param what names the record in the 404, e.g. "Cluster 3f1c…"
+     */
+    public RevisionHistory view(String recordType, Object recordId, List<Revision> all, String what, LocalDate asOf,
+                                boolean withWriters) {
+        List<Revision> shown = asOf == null ? all : standingOn(all, asOf).map(List::of).orElseThrow(() ->
+                new ProblemException(new Problem("not-found", "Not recorded yet", 404,
+                        what + " was not recorded yet on " + asOf, null)));
+        return RevisionHistory.of(recordType, recordId, asOf, withWriters ? shown : RevisionHistory.anonymous(shown));
     }
 
     private com.fasterxml.jackson.databind.JsonNode tree(String s) {

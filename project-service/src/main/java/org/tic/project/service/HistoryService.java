@@ -2,8 +2,6 @@ package org.tic.project.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.tic.commons.error.Problem;
-import org.tic.commons.error.ProblemException;
 import org.tic.commons.revision.Revision;
 import org.tic.commons.revision.RevisionHistory;
 import org.tic.commons.revision.RevisionReader;
@@ -53,9 +51,6 @@ public class HistoryService {
     }
 
     private RevisionHistory shown(String type, Object id, List<Revision> all, String what, LocalDate asOf) {
-        List<Revision> shown = asOf == null ? all : revisions.standingOn(all, asOf).map(List::of).orElseThrow(() ->
-                new ProblemException(new Problem("not-found", "Not recorded yet", 404,
-                        what + " was not recorded yet on " + asOf, null)));
-        return RevisionHistory.of(type, id, asOf, access.seesWhoChanged() ? shown : RevisionHistory.anonymous(shown));
+        return revisions.view(type, id, all, what, asOf, access.seesWhoChanged());
     }
 }
