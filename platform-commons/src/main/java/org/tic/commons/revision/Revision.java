@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** One version of a record as it was written: who, when, what changed, why, and the whole record as it then stood. */
-@Schema(name = "Revision")
 public record Revision(
         @Schema(description = "1 for the first revision, then one more per change") int revision,
         @Schema(description = "The change event it was published with", example = "tic.membership.cluster.suspended.v1") String change,

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A record's revisions: all of them, oldest first, or (with asOf) the one that stood at the end of that date. */
-@Schema(name = "RevisionHistory")
 public record RevisionHistory(
         @Schema(example = "cluster") String recordType,
         String recordId,
