@@ -29,12 +29,8 @@ public record PolicyAdoptionSnapshot(UUID id, String country, String kind, Strin
                 EventData.required(n, "kind", where),
                 EventData.required(n, "title", where),
                 adoptedOn,
-                uuids(n, "clusterIds", where),
-                uuids(n, "projectIds", where),
+                EventData.uuids(n, "clusterIds", where),
+                EventData.uuids(n, "projectIds", where),
                 EventData.version(n, where));
-    }
-
-    private static List<UUID> uuids(JsonNode n, String field, String where) {
-        return EventData.strings(n, field, where).stream().map(s -> EventData.uuidValue(s, where + "." + field)).toList();
     }
 }

@@ -6,7 +6,6 @@ import org.tic.commons.event.PoisonEventException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,10 +19,6 @@ public record ProjectSnapshot(UUID id, String name, String category, String stag
     public static ProjectSnapshot parse(JsonNode n, String where) {
         if (n == null || !n.isObject()) {
             throw new PoisonEventException(where + " is missing or not an object");
-        }
-        List<UUID> participating = new ArrayList<>();
-        for (String id : EventData.strings(n, "participatingClusterIds", where)) {
-            participating.add(EventData.uuidValue(id, where + ".participatingClusterIds"));
         }
         JsonNode capacity = n.path("capacity");
         JsonNode co2e = n.path("estimatedCo2eReduction");
@@ -40,7 +35,7 @@ public record ProjectSnapshot(UUID id, String name, String category, String stag
                 EventData.text(co2e, "unit", where + ".estimatedCo2eReduction"),
                 EventData.text(co2e, "metricType", where + ".estimatedCo2eReduction"),
                 EventData.uuid(n, "leadClusterId", where, false),
-                participating,
+                EventData.uuids(n, "participatingClusterIds", where),
                 EventData.strings(n, "countries", where),
                 n.path("corridor").asBoolean(false),
                 EventData.version(n, where));

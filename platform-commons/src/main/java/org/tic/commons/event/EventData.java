@@ -111,6 +111,11 @@ public final class EventData {
         return v.asLong();
     }
 
+    /** The ids of an array field (absent: empty); anything but UUID strings in it makes the event poison. */
+    public static List<UUID> uuids(JsonNode n, String field, String where) {
+        return strings(n, field, where).stream().map(s -> uuidValue(s, where + "." + field)).toList();
+    }
+
     /** The strings of an array field (absent: empty); anything but strings in it makes the event poison. */
     public static List<String> strings(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);

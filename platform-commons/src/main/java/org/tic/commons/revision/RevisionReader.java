@@ -48,11 +48,6 @@ public class RevisionReader {
         return out;
     }
 
-    /** The revision that stood at the end of {@code date} (UTC), if the record existed by then. */
-    public Optional<Revision> asOf(String recordType, Object recordId, LocalDate date) {
-        return standingOn(history(recordType, recordId), date);
-    }
-
     /** Of a history (oldest first), the revision that stood at the end of {@code date} (UTC). */
     public Optional<Revision> standingOn(List<Revision> history, LocalDate date) {
         Instant end = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();

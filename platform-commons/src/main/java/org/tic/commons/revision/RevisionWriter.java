@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -56,7 +55,7 @@ public class RevisionWriter {
                        String why) {
         JsonNode now = record == null ? null : json.valueToTree(record);
         JsonNode before = previous(recordType, String.valueOf(recordId));
-        List<String> changed = before == null && now != null ? fields(now) : changedFields(before, now);
+        List<String> changed = changedFields(before, now); // the first revision: every field
         if (before != null && now != null && changed.isEmpty()) {
             return; // several events of one change (e.g. a stage move and its milestone): one revision
         }
@@ -122,17 +121,5 @@ public class RevisionWriter {
             }
         }
         return changed;
-    }
-
-    private static List<String> fields(JsonNode now) {
-        List<String> out = new ArrayList<>();
-        for (Iterator<String> it = now.fieldNames(); it.hasNext(); ) {
-            String n = it.next();
-            if (!BOOKKEEPING.contains(n)) {
-                out.add(n);
-            }
-        }
-        out.sort(null);
-        return out;
     }
 }

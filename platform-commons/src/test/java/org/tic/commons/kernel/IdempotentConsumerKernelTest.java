@@ -45,6 +45,9 @@ class IdempotentConsumerKernelTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    KernelEventsConsumer effect;
+
     @Test
     void fromTheOutboxThroughKafkaAnEventIsAppliedOnceEvenWhenDeliveredAgain() {
         String key = UUID.randomUUID().toString();
@@ -99,13 +102,12 @@ class IdempotentConsumerKernelTest {
         String key = UUID.randomUUID().toString();
         ConsumerRecord<String, String> fails = record(key, id, "{\"note\":\"fail\"}");
         List<IdempotentConsumer.Rejected> rejected = consumer.processBatch("commons-kernel-direct", List.of(fails),
-                e -> new KernelEventsConsumer(consumer, em).apply(e));
+                effect::apply);
         assertEquals(1, rejected.size());
         assertEquals(0, processedMarks("commons-kernel-direct", id));
 
         // Fixed upstream (or replayed from the dead letters once the bug is fixed): the same id now applies, once.
         ConsumerRecord<String, String> fixed = record(key, id, "{\"note\":\"fixed\"}");
-        KernelEventsConsumer effect = new KernelEventsConsumer(consumer, em);
         assertEquals(List.of(), consumer.processBatch("commons-kernel-direct", List.of(fixed, fixed), effect::apply));
         assertEquals(List.of(), consumer.processBatch("commons-kernel-direct", List.of(fixed), effect::apply));
         assertEquals(1, effects(id));
